@@ -1,0 +1,3 @@
+export * from './vocabularies.ts';
+export * from './tables.ts';
+export * from './profile.ts';

@@ -1,0 +1,78 @@
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
+import { formatEpochMs, toNumber } from './values.ts';
+
+/** Native DuckDB in Node: the command-line tool and the tests. */
+export async function createNodeDb(): Promise<Db & { close(): Promise<void> }> {
+	const instance = await DuckDBInstance.create(':memory:', {
+		autoinstall_known_extensions: 'false',
+		autoload_known_extensions: 'false'
+	});
+	const connection: DuckDBConnection = await instance.connect();
+	for (const statement of startupSql) await connection.run(statement);
+	const scratch = await mkdtemp(join(tmpdir(), 'sp-impact-'));
+	const paths = new Map<string, string>();
+
+	return {
+		engine: 'duckdb-node',
+		async query<T extends Row = Row>(text: string, params: unknown[] = []) {
+			try {
+				const reader = await connection.runAndReadAll(text, params as never);
+				const types = reader.columnTypes().map((t) => t.toString());
+				const names = reader.columnNames();
+				return reader.getRowsJS().map((values) => {
+					const row: Row = {};
+					names.forEach((name, i) => (row[name] = plain(values[i], types[i])));
+					return row as T;
+				});
+			} catch (cause) {
+				throw new QueryError(text, cause);
+			}
+		},
+		async exec(text: string) {
+			try {
+				await connection.run(text);
+			} catch (cause) {
+				throw new QueryError(text, cause);
+			}
+		},
+		async registerFile(name: string, source: FileSource) {
+			if (source.kind !== 'path') throw new Error(`node db reads paths, not ${source.kind}`);
+			paths.set(name, source.path);
+			return source.path;
+		},
+		async registerBytes(name: string, bytes: Uint8Array) {
+			const path = join(scratch, name.replace(/[^\w.-]/g, '_'));
+			await writeFile(path, bytes);
+			paths.set(name, path);
+			return path;
+		},
+		async unregister(name: string) {
+			const path = paths.get(name);
+			paths.delete(name);
+			if (path?.startsWith(scratch)) await rm(path, { force: true });
+		},
+		async close() {
+			connection.closeSync();
+			instance.closeSync();
+			await rm(scratch, { recursive: true, force: true });
+		}
+	};
+}
+
+// The same plain values the wasm client gives: numbers, 'YYYY-MM-DD' dates, arrays.
+function plain(value: unknown, type: string): unknown {
+	if (value === null || value === undefined) return null;
+	if (typeof value === 'bigint') return toNumber(value);
+	if (value instanceof Date) {
+		return type === 'DATE' ? value.toISOString().slice(0, 10) : formatEpochMs(value.getTime());
+	}
+	if (Array.isArray(value)) {
+		const inner = type.endsWith('[]') ? type.slice(0, -2) : type;
+		return value.map((v) => plain(v, inner));
+	}
+	return value;
+}

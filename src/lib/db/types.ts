@@ -1,0 +1,37 @@
+/** A result row: column name → plain JS value (numbers, strings, booleans, arrays, null). */
+export type Row = Record<string, unknown>;
+
+/** A file the database can read: a browser File, or a path on disk (Node). */
+export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: string };
+
+/** The one interface metrics and ingest use to reach DuckDB, in the browser or in Node. */
+export interface Db {
+	/** Run one statement with positional `?` parameters and return plain rows. */
+	query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+	/** Run a statement with no result (DDL, several statements, no parameters). */
+	exec(sql: string): Promise<void>;
+	/** Make a file readable by SQL; returns the name to use inside read_csv(). */
+	registerFile(name: string, source: FileSource): Promise<string>;
+	/** Make bytes readable by SQL as a file; returns the name to use inside read_csv(). */
+	registerBytes(name: string, bytes: Uint8Array): Promise<string>;
+	/** Forget a registered file. */
+	unregister(name: string): Promise<void>;
+	/** Which engine this is, for reports and benchmarks. */
+	readonly engine: 'duckdb-wasm' | 'duckdb-node';
+}
+
+/** A query that failed, keeping the SQL and the cause (as Mosaic does). */
+export class QueryError extends Error {
+	constructor(
+		readonly sql: string,
+		readonly cause: unknown
+	) {
+		super(`query failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+	}
+}
+
+/** Settings every connection starts with: no extension may be fetched or loaded. */
+export const startupSql = [
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+];

@@ -1,0 +1,95 @@
+import { headerKey } from '../contract/tables.ts';
+import { ident } from '../db/sql.ts';
+import { rawColumn, rawNames } from './stage.ts';
+
+/** Kinds of direct identifier the guard refuses. */
+export type IdentifierKind = 'nhs_number' | 'name' | 'postcode' | 'date_of_birth' | 'email' | 'phone';
+
+/** Plain words for each kind, as the refusal message says them. */
+export const identifierLabel: Record<IdentifierKind, string> = {
+	nhs_number: 'NHS numbers',
+	name: 'person names',
+	postcode: 'full postcodes',
+	date_of_birth: 'dates of birth',
+	email: 'email addresses',
+	phone: 'phone numbers'
+};
+
+/** One column found to hold identifiers: which, and how many values (never the values). */
+export interface IdentifierFinding {
+	index: number;
+	header: string;
+	kind: IdentifierKind;
+	count: number;
+	byHeader: boolean;
+}
+
+const headerRules: [IdentifierKind, RegExp][] = [
+	['nhs_number', /^(nhs(number|no|num)?|nhsid|chi(number)?)$/],
+	['name', /^(name|(patient|client|person|service ?user|su)?(first|fore|sur|last|given|family|middle|full)?name|forename|surname|firstname|lastname|fullname|patientname|clientname|personname)$/],
+	['date_of_birth', /^(dob|dateofbirth|birthdate|birthday|dateofbirthddmmyyyy)$/],
+	['email', /^(e?mail|emailaddress)$/],
+	['phone', /^(phone|phonenumber|telephone|tel|telno|mobile|mobilenumber|mobileno|contactnumber)$/]
+];
+
+/** Identifier kinds a header names outright ("NHS No", "Surname", "DOB", "Email"...). */
+export function identifierByHeader(header: string): IdentifierKind | undefined {
+	const key = headerKey(header).replace(/ /g, '');
+	return headerRules.find(([, pattern]) => pattern.test(key))?.[0];
+}
+
+// Value patterns (RE2 syntax). An NHS number is 10 digits (3-3-4 spacing allowed) passing Modulus 11.
+const nhsCandidate = `(?:^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?:[^0-9]|$)`;
+const email = `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}`;
+const phone = `(?:^|[^0-9])(?:\\+44 ?\\(?0?\\)? ?|0)(?:[1-37][0-9]{2,4}|7[0-9]{3})[ -]?[0-9]{3}[ -]?[0-9]{3,4}(?:[^0-9]|$)`;
+const postcode = `(?i)(?:^|[^A-Za-z0-9])(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?:[^A-Za-z0-9]|$)`;
+
+/** A macro: whether a 10-digit string passes the NHS Modulus 11 check. */
+export const nhsMacroSql = `CREATE OR REPLACE MACRO sp_nhs_valid(d) AS length(d) = 10 AND (
+  CASE (11 - list_sum(list_transform(range(9), i -> (ascii(substr(d, i + 1, 1)) - 48) * (10 - i))) % 11)
+    WHEN 11 THEN 0 WHEN 10 THEN -1
+    ELSE 11 - list_sum(list_transform(range(9), i -> (ascii(substr(d, i + 1, 1)) - 48) * (10 - i))) % 11 END
+  ) = ascii(substr(d, 10, 1)) - 48;`;
+
+/** One pass over a raw table counting, per column, values that look like each identifier. */
+export function guardSql(fileIndex: number, width: number): string {
+	const parts = Array.from({ length: width }, (_, i) => {
+		const v = rawColumn(i);
+		const digits = `regexp_replace(regexp_extract(${v}, '${nhsCandidate}', 1), '[ -]', '', 'g')`;
+		return `count_if(regexp_matches(${v}, '${nhsCandidate}'))::INTEGER AS nc${i},
+  count_if(regexp_matches(${v}, '${nhsCandidate}') AND sp_nhs_valid(${digits}))::INTEGER AS nv${i},
+  count_if(contains(${v}, '@') AND regexp_matches(${v}, '${email}'))::INTEGER AS em${i},
+  count_if(regexp_matches(${v}, '${phone}'))::INTEGER AS ph${i},
+  count_if(regexp_matches(${v}, '${postcode}'))::INTEGER AS pc${i}`;
+	});
+	return `SELECT ${parts.join(',\n')} FROM ${ident(rawNames(fileIndex).table).text}`;
+}
+
+/** Read the guard's counts (and the headers) into findings, one per column and kind. */
+export function findings(headers: string[], counts: Record<string, unknown>): IdentifierFinding[] {
+	const found: IdentifierFinding[] = [];
+	headers.forEach((header, index) => {
+		const n = (key: string) => Number(counts[`${key}${index}`] ?? 0);
+		const byHeader = identifierByHeader(header);
+		// Random 10-digit codes pass Modulus 11 about 1 time in 11; NHS numbers nearly always do.
+		const nhs = n('nv') > 0 && n('nv') >= 0.5 * n('nc');
+		const add = (kind: IdentifierKind, count: number, fromHeader = false) =>
+			found.push({ index, header, kind, count, byHeader: fromHeader });
+		if (nhs) add('nhs_number', n('nv'));
+		if (n('em') > 0) add('email', n('em'));
+		if (n('ph') > 0 && !nhs) add('phone', n('ph'));
+		if (n('pc') > 0) add('postcode', n('pc'));
+		if (byHeader && !found.some((f) => f.index === index && f.kind === byHeader)) {
+			add(byHeader, 0, true);
+		}
+	});
+	return found;
+}
+
+/** The refusal message for one finding: file, column and what was found, never a value. */
+export function findingMessage(file: string, f: IdentifierFinding): string {
+	const what = identifierLabel[f.kind];
+	return f.byHeader
+		? `${file}: column "${f.header}" is named as ${what}.`
+		: `${file}: column "${f.header}" holds ${f.count.toLocaleString('en-GB')} value${f.count === 1 ? '' : 's'} that look like ${what}.`;
+}

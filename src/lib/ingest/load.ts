@@ -1,0 +1,134 @@
+import type { Profile } from '../contract/profile.ts';
+import type { TableName } from '../contract/tables.ts';
+import { nhsMacroSql } from './guard.ts';
+import type { Db } from '../db/types.ts';
+import { literal } from '../db/sql.ts';
+import { reasonsSql, scoresSql } from './extras-sql.ts';
+import { unmappedHeaders } from './mapping.ts';
+import {
+	insertSql,
+	issuesSql,
+	parseSql,
+	rejectsSql,
+	stageFileSql,
+	stagingTablesSql,
+	type LoadFile
+} from './normalise.ts';
+import type { PreparedFile } from './prepare.ts';
+import {
+	completeness,
+	loadedByFile,
+	summarise,
+	unmappedLabels,
+	type FileReport,
+	type ImportReport
+} from './report.ts';
+import { macrosSql, schemaSql } from './schema-sql.ts';
+import { unreadableRowsSql } from './stage.ts';
+import { verdictSql } from './verdict.ts';
+
+// Referrals first: the other tables check their referral_id against the loaded referrals.
+const loadOrder: TableName[] = ['referrals', 'practices', 'outcomes', 'onward_referrals'];
+
+/** Create the parsing macros; once per database, before the first prepare. */
+export async function installMacros(db: Db): Promise<void> {
+	await db.exec(macrosSql + nhsMacroSql);
+}
+
+/**
+ * Load prepared files into fresh canonical tables and report what happened to every row.
+ * Runs again from the raw tables whenever the user changes a mapping.
+ */
+export async function loadFiles(
+	db: Db,
+	files: PreparedFile[],
+	profile?: Profile,
+	onStep: (step: string) => void = () => {}
+): Promise<ImportReport> {
+	onStep('Preparing tables');
+	await db.exec(schemaSql(profile));
+	await db.exec(stagingTablesSql());
+	const loads: LoadFile[] = files.map((f, order) => ({
+		order,
+		index: f.index,
+		name: f.name,
+		width: f.headers.length,
+		mapping: f.mapping
+	}));
+	for (const file of loads) await db.exec(stageFileSql(file));
+	for (const table of loadOrder) {
+		if (!loads.some((f) => f.mapping.table === table)) continue;
+		onStep(`Checking ${table.replace('_', ' ')}`);
+		await db.exec(parseSql(table));
+		await db.exec(verdictSql(table));
+		await db.exec(insertSql(table));
+		await db.exec(rejectsSql(table));
+		const issues = issuesSql(table);
+		if (issues) await db.exec(issues);
+		if (table === 'referrals') {
+			await db.exec(scoresSql);
+			await db.exec(reasonsSql);
+		}
+	}
+	for (const file of files) await recordUnreadable(db, file);
+	onStep('Writing the import report');
+	return report(db, files);
+}
+
+// Rows the CSV reader could not parse count as read and rejected, with the reader's reason.
+async function recordUnreadable(db: Db, file: PreparedFile): Promise<void> {
+	if (file.unreadable === 0) return;
+	await db.exec(`INSERT INTO import_rejects SELECT ${literal(file.name).text}, "row", NULL, value,
+  'could not be read: ' || message FROM (${unreadableRowsSql(file.index)})`);
+}
+
+async function report(db: Db, files: PreparedFile[]): Promise<ImportReport> {
+	const loaded = new Map<TableName, Map<string, number>>();
+	for (const table of loadOrder) loaded.set(table, await loadedByFile(db, table));
+	const count = async (source: string) =>
+		new Map(
+			(
+				await db.query<{ file: string; n: number }>(
+					`SELECT file, count(*)::INTEGER AS n FROM ${source} GROUP BY file`
+				)
+			).map((r) => [r.file, r.n])
+		);
+	const rejected = await count('import_rejects');
+	const issues = await count('import_issues');
+	const reports: FileReport[] = [];
+	for (const f of files) {
+		const table = f.mapping.table;
+		reports.push({
+			file: f.name,
+			table,
+			encoding: f.encoding,
+			delimiter: f.delimiter,
+			sheet: f.sheet,
+			rows_read: f.rows + f.unreadable,
+			rows_loaded: loaded.get(table)?.get(f.name) ?? 0,
+			rows_rejected: rejected.get(f.name) ?? 0,
+			issues: issues.get(f.name) ?? 0,
+			blank_rows: f.blank,
+			mapping: f.mapping.columns,
+			unmapped: unmappedHeaders(f.mapping).filter((h) => !f.dropped.some((d) => d.header === h)),
+			dropped: f.dropped,
+			completeness: await completeness(db, table, f.name)
+		});
+	}
+	const sum = (key: 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'issues') =>
+		reports.reduce((n, r) => n + r[key], 0);
+	const [totals] = await db.query<Record<TableName, number>>(
+		`SELECT ${loadOrder.map((t) => `(SELECT count(*)::INTEGER FROM ${t}) AS ${t}`).join(', ')}`
+	);
+	return {
+		rows_read: sum('rows_read'),
+		rows_loaded: sum('rows_loaded'),
+		rows_rejected: sum('rows_rejected'),
+		issues: sum('issues'),
+		files: reports,
+		rejects: await summarise(db, 'import_rejects'),
+		problems: await summarise(db, 'import_issues'),
+		unmapped_labels: await unmappedLabels(db),
+		tables: totals
+	};
+}

@@ -1,0 +1,100 @@
+import { tables, type TableName } from '../contract/tables.ts';
+import type { Db } from '../db/types.ts';
+import { ident } from '../db/sql.ts';
+import type { IdentifierFinding } from './guard.ts';
+import type { ColumnMapping } from './mapping.ts';
+import { storedColumns } from './schema-sql.ts';
+
+/** What happened to one file. rows_read = rows_loaded + rows_rejected, always. */
+export interface FileReport {
+	file: string;
+	table: TableName;
+	encoding: string;
+	delimiter: string;
+	sheet: string | null;
+	rows_read: number;
+	rows_loaded: number;
+	rows_rejected: number;
+	issues: number;
+	blank_rows: number;
+	mapping: ColumnMapping[];
+	unmapped: string[];
+	dropped: IdentifierFinding[];
+	completeness: { column: string; filled: number; share: number }[];
+}
+
+/** Issues and rejects summed by column and reason, for the on-screen report. */
+export interface ProblemSummary {
+	file: string;
+	column: string;
+	reason: string;
+	rows: number;
+	example_row: number;
+}
+
+/** A category label no synonym matched, with how many loaded rows use it. */
+export interface UnmappedLabel {
+	field: string;
+	label: string;
+	rows: number;
+}
+
+/** The whole import: per-file reports, totals and what needs a look. */
+export interface ImportReport {
+	rows_read: number;
+	rows_loaded: number;
+	rows_rejected: number;
+	issues: number;
+	files: FileReport[];
+	rejects: ProblemSummary[];
+	problems: ProblemSummary[];
+	unmapped_labels: UnmappedLabel[];
+	tables: Record<TableName, number>;
+}
+
+const q = (name: string) => ident(name).text;
+
+/** Rows loaded per file of a table. */
+export async function loadedByFile(db: Db, table: TableName): Promise<Map<string, number>> {
+	const rows = await db.query<{ file: string; n: number }>(
+		`SELECT _file AS file, count(*)::INTEGER AS n FROM ${q(table)} GROUP BY _file`
+	);
+	return new Map(rows.map((r) => [r.file, r.n]));
+}
+
+/** Share of loaded rows with a value in each canonical column, for one file. */
+export async function completeness(db: Db, table: TableName, file: string) {
+	const columns = storedColumns(table).filter(
+		(c) => tables[table].columns.some((t) => t.name === c.name)
+	);
+	const counts = columns.map((c) => `count(${q(c.name)})::INTEGER AS ${q(c.name)}`).join(', ');
+	const [row] = await db.query(`SELECT count(*)::INTEGER AS _n, ${counts} FROM ${q(table)} WHERE _file = ?`, [file]);
+	const n = Number(row?._n ?? 0);
+	return columns.map((c) => {
+		const filled = Number(row?.[c.name] ?? 0);
+		return { column: c.name, filled, share: n ? filled / n : 0 };
+	});
+}
+
+/** Issues or rejects grouped by file, column and reason. */
+export async function summarise(db: Db, source: 'import_issues' | 'import_rejects'): Promise<ProblemSummary[]> {
+	return db.query<ProblemSummary & Record<string, unknown>>(
+		`SELECT file, "column", reason, count(*)::INTEGER AS rows, min("row")::INTEGER AS example_row
+FROM ${q(source)} GROUP BY ALL ORDER BY file, rows DESC, "column"`
+	);
+}
+
+/** Category labels that fell to the fallback group, with their row counts. */
+export async function unmappedLabels(db: Db): Promise<UnmappedLabel[]> {
+	return db.query<UnmappedLabel & Record<string, unknown>>(
+		`SELECT field, value AS label, count(*)::INTEGER AS rows FROM import_issues
+WHERE reason LIKE 'label not in the standard list%' GROUP BY ALL ORDER BY field, rows DESC, label`
+	);
+}
+
+/** Every rejected row or issue, for the CSV download. */
+export async function problemRows(db: Db, source: 'import_issues' | 'import_rejects') {
+	return db.query(
+		`SELECT file, "row", "column", value, reason FROM ${q(source)} ORDER BY file, "row", "column"`
+	);
+}

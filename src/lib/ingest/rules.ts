@@ -1,0 +1,85 @@
+import type { Column } from '../contract/tables.ts';
+import { vocabularyOf } from '../contract/tables.ts';
+import { ident, literal } from '../db/sql.ts';
+
+/** A SQL check on a loaded row: when `when` holds, the value is kept out and listed as an issue. */
+export interface IssueCheck {
+	when: string;
+	reason: string;
+}
+
+const q = (name: string) => ident(name).text;
+const range = (c: Column) =>
+	c.min !== undefined && c.max !== undefined
+		? `${c.min}–${c.max}`
+		: c.min !== undefined
+			? `${c.min} or more`
+			: `${c.max} or less`;
+
+/** The SQL that reads a staged text column (`<name>`) as its canonical type. */
+export function parseExpr(column: Column, alias = 's'): string {
+	const raw = `${alias}.${q(column.name)}`;
+	switch (column.type) {
+		case 'date':
+			return `sp_date(${raw})`;
+		case 'integer':
+			return `sp_within(sp_integer(${raw}), ${column.min ?? 'NULL'}, ${column.max ?? 'NULL'})`;
+		case 'number':
+			return `sp_number(${raw})`;
+		case 'boolean':
+			return `sp_boolean(${raw})`;
+		case 'list':
+			return `sp_split(${raw})`;
+		case 'age':
+			return `coalesce(sp_age_band(sp_number(${raw})), (SELECT band FROM sp_age_keys WHERE key = sp_key(${raw})))`;
+		default:
+			return raw;
+	}
+}
+
+/** The SQL giving a category column's standard group (the vocabulary's fallback when unmatched). */
+export function groupExpr(column: Column, alias = 's'): string {
+	const vocabulary = vocabularyOf(column);
+	if (!vocabulary) throw new Error(`no vocabulary for ${column.name}`);
+	return `CASE WHEN ${alias}.${q(column.name)} IS NULL THEN NULL ELSE coalesce((SELECT grp FROM sp_categories
+  WHERE vocabulary = ${literal(vocabulary.key).text} AND key = sp_key(${alias}.${q(column.name)})), ${literal(vocabulary.fallback).text}) END`;
+}
+
+/** Checks on one column of a parsed row (`p`): raw text in `<name>__raw`, value in `<name>`. */
+export function issueChecks(column: Column): IssueCheck[] {
+	const raw = q(`${column.name}__raw`);
+	const value = q(column.name);
+	const unread = `${raw} IS NOT NULL AND ${value} IS NULL`;
+	switch (column.type) {
+		case 'date':
+			return [{ when: unread, reason: 'not a valid date (use dd/mm/yyyy or yyyy-mm-dd)' }];
+		case 'integer':
+			return [
+				{
+					when: `${unread} AND sp_integer(${raw}) IS NULL`,
+					reason: 'not a whole number'
+				},
+				{
+					when: `${unread} AND sp_integer(${raw}) IS NOT NULL`,
+					reason: `outside the allowed range (${range(column)})`
+				}
+			];
+		case 'number':
+			return [{ when: unread, reason: 'not a number' }];
+		case 'boolean':
+			return [{ when: unread, reason: 'not yes or no' }];
+		case 'age':
+			return [{ when: unread, reason: 'not an age or a standard age band (0-17, 18-24, ... 85+)' }];
+		case 'category': {
+			const vocabulary = vocabularyOf(column)!;
+			return [
+				{
+					when: `${raw} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sp_categories WHERE vocabulary = ${literal(vocabulary.key).text} AND key = sp_key(${raw}))`,
+					reason: `label not in the standard list; counted as ${vocabulary.fallback}`
+				}
+			];
+		}
+		default:
+			return [];
+	}
+}
