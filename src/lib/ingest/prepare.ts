@@ -1,10 +1,10 @@
 import type { Profile } from '../contract/profile.ts';
 import type { Db } from '../db/types.ts';
-import { detectEncoding, decode, encodingLabel, isDuckDbReadable, type Encoding } from './decode.ts';
+import { detectEncoding, decode, isDuckDbReadable, type Encoding } from './decode.ts';
 import { findings, guardSql, type IdentifierFinding } from './guard.ts';
 import { fileKind, type InputFile } from './input.ts';
 import { detectTable, mapHeaders, type Mapping } from './mapping.ts';
-import { cleanHeaders, delimiterLabel, detectDelimiter, parseHead, type Delimiter } from './sniff.ts';
+import { cleanHeaders, detectDelimiter, parseHead, type Delimiter } from './sniff.ts';
 import { rawColumn, rawNames, rawStatsSql, stageSql } from './stage.ts';
 import { readWorkbook, toCsv, type SheetText } from './xlsx.ts';
 import { ident } from '../db/sql.ts';
@@ -14,8 +14,8 @@ export interface PreparedFile {
 	index: number;
 	name: string;
 	size: number;
-	encoding: string;
-	delimiter: string;
+	encoding: Encoding | 'xlsx';
+	delimiter: Delimiter | null;
 	sheet: string | null;
 	sheets: string[];
 	headers: string[];
@@ -99,8 +99,8 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	await db.exec(stageSql(index, path, delimiter, headers.length));
 	return {
 		index,
-		encoding: encodingLabel(encoding),
-		delimiter: delimiterLabel(delimiter),
+		encoding,
+		delimiter,
 		sheet: null,
 		sheets: [],
 		headers,
@@ -119,8 +119,8 @@ async function stageWorkbook(db: Db, input: InputFile, wanted?: string): Promise
 	await db.exec(stageSql(index, path, ',', headers.length));
 	return {
 		index,
-		encoding: 'Excel workbook',
-		delimiter: 'cells',
+		encoding: 'xlsx',
+		delimiter: null,
 		sheet: sheet.name,
 		sheets: sheets.map((s) => s.name),
 		headers,

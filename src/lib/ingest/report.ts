@@ -1,7 +1,9 @@
 import { tables, type TableName } from '../contract/tables.ts';
 import type { Db } from '../db/types.ts';
 import { ident } from '../db/sql.ts';
+import type { Encoding } from './decode.ts';
 import type { IdentifierFinding } from './guard.ts';
+import type { Delimiter } from './sniff.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { storedColumns } from './schema-sql.ts';
 
@@ -9,8 +11,8 @@ import { storedColumns } from './schema-sql.ts';
 export interface FileReport {
 	file: string;
 	table: TableName;
-	encoding: string;
-	delimiter: string;
+	encoding: Encoding | 'xlsx';
+	delimiter: Delimiter | null;
 	sheet: string | null;
 	rows_read: number;
 	rows_loaded: number;

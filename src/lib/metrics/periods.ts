@@ -1,0 +1,66 @@
+/** A date range, inclusive, as ISO dates. */
+export interface DateRange {
+	from: string;
+	to: string;
+}
+
+const iso = (y: number, m: number, d: number) =>
+	`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** The financial year (April to March) a date falls in, as `2024/25`. */
+export function financialYear(date: string): string {
+	const [y, m] = date.split('-').map(Number);
+	const start = m >= 4 ? y : y - 1;
+	return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The financial quarter a date falls in, as `2024/25 Q1` (Q1 = April to June). */
+export function financialQuarter(date: string): string {
+	const m = Number(date.split('-')[1]);
+	return `${financialYear(date)} Q${Math.floor(((m + 8) % 12) / 3) + 1}`;
+}
+
+/** The dates of a financial year label such as `2024/25`, or undefined when it is not one. */
+export function financialYearRange(label: string): DateRange | undefined {
+	const match = /^(\d{4})\/(\d{2})$/.exec(label);
+	if (!match) return undefined;
+	const start = Number(match[1]);
+	if ((start + 1) % 100 !== Number(match[2])) return undefined;
+	return { from: iso(start, 4, 1), to: iso(start + 1, 3, 31) };
+}
+
+/** The dates of a financial quarter label such as `2024/25 Q3`, or undefined. */
+export function financialQuarterRange(label: string): DateRange | undefined {
+	const match = /^(\d{4}\/\d{2}) Q([1-4])$/.exec(label);
+	if (!match) return undefined;
+	const year = financialYearRange(match[1]);
+	if (!year) return undefined;
+	const start = Number(year.from.slice(0, 4));
+	const q = Number(match[2]);
+	const month = ((q - 1) * 3 + 3) % 12 + 1; // Q1 → 4, Q2 → 7, Q3 → 10, Q4 → 1
+	const y = q === 4 ? start + 1 : start;
+	const end = new Date(Date.UTC(y, month - 1 + 3, 0)).getUTCDate();
+	return { from: iso(y, month, 1), to: iso(y, month + 2, end) };
+}
+
+/** Financial years from the one containing `first` to the one containing `last`, oldest first. */
+export function financialYearsBetween(first: string, last: string): string[] {
+	const years: string[] = [];
+	let start = Number(financialYear(first).slice(0, 4));
+	const end = Number(financialYear(last).slice(0, 4));
+	for (; start <= end; start++) years.push(`${start}/${String((start + 1) % 100).padStart(2, '0')}`);
+	return years;
+}
+
+/** Whether a string is a real calendar date in ISO form. */
+export function isIsoDate(text: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	const d = new Date(`${text}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** A date as the UK writes it: 31/03/2025. */
+export function ukDate(date: string): string {
+	const [y, m, d] = date.split('-');
+	return `${d}/${m}/${y}`;
+}
