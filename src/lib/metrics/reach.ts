@@ -1,4 +1,4 @@
-import { sql, type Sql } from '../db/sql.ts';
+import { raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
 /** The latest date anywhere in the data: the default as-of date (METHODS.md). */
@@ -21,10 +21,9 @@ export function headline(filters: Filters, asOf: string): Sql {
 FROM referrals r WHERE ${referralWhere(filters)}`;
 }
 
-/** Referrals and people per calendar month (`YYYY-MM`), oldest first. */
+/** Referrals per calendar month (`YYYY-MM`), oldest first. */
 export function referralsByMonth(filters: Filters): Sql {
-	return sql`SELECT strftime(r.referral_date, '%Y-%m') AS month, count(*)::INTEGER AS referrals,
-  count(DISTINCT r.person_key)::INTEGER AS people
+	return sql`SELECT strftime(r.referral_date, '%Y-%m') AS month, count(*)::INTEGER AS referrals
 FROM referrals r WHERE ${referralWhere(filters)} GROUP BY month ORDER BY month`;
 }
 
@@ -39,11 +38,10 @@ const dimensions = {
 /** A dimension referrals can be counted by. */
 export type Dimension = keyof typeof dimensions;
 
-/** Referrals and people by one dimension, largest first; missing values grouped as `unknown`. */
+/** Referrals by one dimension, largest first; missing values grouped as `unknown`. */
 export function referralsBy(dimension: Dimension, filters: Filters): Sql {
-	const column = { text: dimensions[dimension], params: [] };
-	return sql`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals,
-  count(DISTINCT r.person_key)::INTEGER AS people
+	const column = raw(dimensions[dimension]);
+	return sql`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals
 FROM referrals r WHERE ${referralWhere(filters)} GROUP BY key ORDER BY referrals DESC, key`;
 }
 

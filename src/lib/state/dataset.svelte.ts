@@ -1,0 +1,171 @@
+import { emptyProfile, type Profile } from '$lib/contract/profile.ts';
+import type { TableName } from '$lib/contract/tables.ts';
+import { getDb } from '$lib/db/browser.ts';
+import type { InputFile } from '$lib/ingest/input.ts';
+import { installMacros, loadFiles } from '$lib/ingest/load.ts';
+import { mapHeaders, type Target } from '$lib/ingest/mapping.ts';
+import {
+	dropIdentifierColumns,
+	isUnreadable,
+	prepareFile,
+	type PreparedFile,
+	type UnreadableFile
+} from '$lib/ingest/prepare.ts';
+import type { ImportReport } from '$lib/ingest/report.ts';
+import { dropRawSql } from '$lib/ingest/stage.ts';
+
+type Status = 'empty' | 'reading' | 'review' | 'loading' | 'loaded';
+
+let macros: Promise<void> | undefined;
+async function db() {
+	const instance = await getDb();
+	macros ??= installMacros(instance);
+	await macros;
+	return instance;
+}
+
+/** The files the user brought, their review, and the loaded data: one per page. */
+class Dataset {
+	status = $state<Status>('empty');
+	step = $state('');
+	files = $state<PreparedFile[]>([]);
+	errors = $state<UnreadableFile[]>([]);
+	report = $state<ImportReport | null>(null);
+	profile = $state<Profile>(emptyProfile());
+	synthetic = $state(false);
+	/** Bumped on every load, so figures know to query again. */
+	version = $state(0);
+	private inputs = new Map<number, InputFile>();
+
+	/** Read files into raw tables and map them, ready for review. */
+	async add(inputs: InputFile[], options: { synthetic?: boolean } = {}) {
+		if (this.status === 'loaded') this.status = 'review';
+		this.status = 'reading';
+		this.synthetic = options.synthetic ?? false;
+		performance.mark('sp:import-start');
+		const instance = await db();
+		for (const input of inputs) {
+			this.step = `Reading ${input.name}`;
+			const name = this.uniqueName(input.name);
+			const prepared = await prepareFile(instance, input, { profile: this.profile, name });
+			if (isUnreadable(prepared)) this.errors.push(prepared);
+			else {
+				this.inputs.set(prepared.index, input);
+				this.files.push(prepared);
+			}
+		}
+		this.step = '';
+		this.status = this.files.length ? 'review' : 'empty';
+		performance.mark('sp:prepared');
+	}
+
+	/** Files that still hold identifier columns: nothing loads until these are dropped. */
+	get blocked() {
+		return this.files.filter((f) => f.identifiers.length > 0);
+	}
+
+	/** Drop a file's identifier columns and go on. */
+	async dropIdentifiers(index: number) {
+		const i = this.files.findIndex((f) => f.index === index);
+		if (i >= 0) this.files[i] = await dropIdentifierColumns(await db(), this.files[i]);
+	}
+
+	/** Forget a file, and its raw table. */
+	async remove(index: number) {
+		this.files = this.files.filter((f) => f.index !== index);
+		this.inputs.delete(index);
+		await (await db()).exec(dropRawSql(index));
+		if (this.files.length === 0) this.reset();
+	}
+
+	/** Read a workbook again from another sheet. */
+	async chooseSheet(index: number, sheet: string) {
+		const i = this.files.findIndex((f) => f.index === index);
+		const input = this.inputs.get(index);
+		if (i < 0 || !input) return;
+		const instance = await db();
+		const name = this.files[i].name;
+		const prepared = await prepareFile(instance, input, { profile: this.profile, sheet, name });
+		await instance.exec(dropRawSql(index));
+		this.inputs.delete(index);
+		if (isUnreadable(prepared)) {
+			this.errors.push(prepared);
+			this.files.splice(i, 1);
+		} else {
+			this.inputs.set(prepared.index, input);
+			this.files[i] = prepared;
+		}
+	}
+
+	/** Say which table a file holds; its columns are mapped again for that table. */
+	setTable(index: number, table: TableName) {
+		const file = this.files.find((f) => f.index === index);
+		if (!file) return;
+		const columns = mapHeaders(table, file.headers, this.profile);
+		file.mapping = { table, columns: columns.map((c) => (this.isDropped(file, c.index) ? { ...c, target: { kind: 'ignore' } } : c)) };
+	}
+
+	/** Point one source column at a canonical column, a score, or nothing. */
+	setTarget(index: number, column: number, target: Target) {
+		const file = this.files.find((f) => f.index === index);
+		const mapped = file?.mapping.columns.find((c) => c.index === column);
+		if (file && mapped && !this.isDropped(file, column)) mapped.target = target;
+	}
+
+	/** Use a saved profile: remap every file by it. */
+	applyProfile(profile: Profile) {
+		this.profile = profile;
+		for (const file of this.files) this.setTable(file.index, file.mapping.table);
+	}
+
+	/** Assign an unmapped category label to a group (kept in the profile), and load again. */
+	async assignCategory(vocabulary: string, label: string, group: string) {
+		this.profile.categories[vocabulary] = { ...this.profile.categories[vocabulary], [label]: group };
+		await this.load();
+	}
+
+	/** Load the reviewed files into the canonical tables and report. */
+	async load() {
+		if (this.blocked.length) return;
+		this.status = 'loading';
+		performance.mark('sp:load-start');
+		try {
+			const started = performance.now();
+			this.report = await loadFiles(await db(), $state.snapshot(this.files) as PreparedFile[], $state.snapshot(this.profile) as Profile, (s) => (this.step = s));
+			this.step = `Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+			this.status = 'loaded';
+			this.version++;
+			performance.mark('sp:import-end');
+		} catch (e) {
+			this.errors.push({ name: 'Import', error: (e as Error).message });
+			this.status = 'review';
+		}
+	}
+
+	/** Back to an empty page. */
+	reset() {
+		this.files = [];
+		this.errors = [];
+		this.report = null;
+		this.status = 'empty';
+		this.synthetic = false;
+	}
+
+	private isDropped(file: PreparedFile, column: number) {
+		return file.dropped.some((d) => d.index === column);
+	}
+
+	private uniqueName(name: string) {
+		let candidate = name;
+		for (let n = 2; this.files.some((f) => f.name === candidate); n++) candidate = `${name} (${n})`;
+		return candidate;
+	}
+}
+
+/** The page's dataset. */
+export const dataset = new Dataset();
+
+/** Run a query on the page's database (metrics build the SQL; this only runs it). */
+export async function query<T extends Record<string, unknown>>(q: { text: string; params: unknown[] }) {
+	return (await db()).query<T>(q.text, q.params);
+}
