@@ -37,7 +37,7 @@ const referralSource = vocabularySchema.parse({
 		g('social_care', 'Social care', 'Social care', 'Social worker', 'Adult social care', 'Local authority', 'Council'),
 		g('vcse', 'Voluntary sector (VCSE)', 'VCSE', 'Voluntary sector', 'Charity', 'Community group', 'Third sector', 'Voluntary organisation'),
 		g('self', 'Self-referral', 'Self', 'Self referral', 'Self-referral', 'Self referred', 'Family', 'Friend', 'Family/friend'),
-		g('other', 'Other', 'Other', 'Police', 'Fire service', 'Housing association', 'Job centre', 'DWP', 'Pharmacy')
+		g('other', 'Other', 'Other', 'Police', 'Fire service', 'Housing association', 'Job centre', 'DWP', 'Pharmacy', 'Community pharmacy', 'Community pharmacist')
 	]
 });
 
@@ -98,9 +98,9 @@ const ethnicity = vocabularySchema.parse({
 	groups: [
 		g('white', 'White', 'A', 'B', 'C', 'White', 'White British', 'White: British', 'White - British', 'White Irish', 'White: Irish', 'Irish', 'British', 'Any other White background', 'White other', 'Other White', 'White: Any other White background', 'Gypsy or Irish Traveller', 'White: English, Welsh, Scottish, Northern Irish or British'),
 		g('mixed', 'Mixed', 'D', 'E', 'F', 'G', 'Mixed', 'Mixed: White and Black Caribbean', 'White and Black Caribbean', 'Mixed: White and Black African', 'White and Black African', 'Mixed: White and Asian', 'White and Asian', 'Any other mixed background', 'Mixed other', 'Mixed or Multiple ethnic groups'),
-		g('asian', 'Asian', 'H', 'J', 'K', 'L', 'Asian', 'Asian or Asian British', 'Indian', 'Asian or Asian British: Indian', 'Asian - Indian', 'Pakistani', 'Asian or Asian British: Pakistani', 'Asian - Pakistani', 'Bangladeshi', 'Asian or Asian British: Bangladeshi', 'Asian - Bangladeshi', 'Any other Asian background', 'Asian other', 'Chinese', 'Asian: Chinese'),
+		g('asian', 'Asian', 'H', 'J', 'K', 'L', 'Asian', 'Asian or Asian British', 'Indian', 'Asian or Asian British: Indian', 'Asian - Indian', 'Pakistani', 'Asian or Asian British: Pakistani', 'Asian - Pakistani', 'Bangladeshi', 'Asian or Asian British: Bangladeshi', 'Asian - Bangladeshi', 'Any other Asian background', 'Asian other'),
 		g('black', 'Black', 'M', 'N', 'P', 'Black', 'Black or Black British', 'Caribbean', 'Black or Black British: Caribbean', 'Black Caribbean', 'African', 'Black or Black British: African', 'Black African', 'Any other Black background', 'Black other', 'Black, Black British, Caribbean or African'),
-		g('other', 'Other ethnic group', 'R', 'S', 'Other', 'Other ethnic group', 'Any other ethnic group', 'Arab', 'Other: Arab', 'Other Ethnic Groups: Chinese'),
+		g('other', 'Other ethnic group', 'R', 'S', 'Other', 'Other ethnic group', 'Any other ethnic group', 'Arab', 'Other: Arab', 'Chinese', 'Asian: Chinese', 'Other Ethnic Groups: Chinese'),
 		g('not_stated', 'Not stated', 'Z', '99', 'Not stated', 'Not known', 'Unknown', 'Prefer not to say', 'Not recorded', 'Declined')
 	]
 });

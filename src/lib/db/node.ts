@@ -15,29 +15,41 @@ export async function createNodeDb(): Promise<Db & { close(): Promise<void> }> {
 	for (const statement of startupSql) await connection.run(statement);
 	const scratch = await mkdtemp(join(tmpdir(), 'sp-impact-'));
 	const paths = new Map<string, string>();
+	// One connection runs one statement at a time: queue callers (Promise.all over metrics fails
+	// with "Failed to execute prepared statement" otherwise), as the wasm worker does.
+	let queue: Promise<unknown> = Promise.resolve();
+	const serial = <T>(task: () => Promise<T>): Promise<T> => {
+		const result = queue.then(task, task);
+		queue = result.catch(() => undefined);
+		return result;
+	};
 
 	return {
 		engine: 'duckdb-node',
-		async query<T extends Row = Row>(text: string, params: unknown[] = []) {
-			try {
-				const reader = await connection.runAndReadAll(text, params as never);
-				const types = reader.columnTypes().map((t) => t.toString());
-				const names = reader.columnNames();
-				return reader.getRowsJS().map((values) => {
-					const row: Row = {};
-					names.forEach((name, i) => (row[name] = plain(values[i], types[i])));
-					return row as T;
-				});
-			} catch (cause) {
-				throw new QueryError(text, cause);
-			}
+		query<T extends Row = Row>(text: string, params: unknown[] = []) {
+			return serial(async () => {
+				try {
+					const reader = await connection.runAndReadAll(text, params as never);
+					const types = reader.columnTypes().map((t) => t.toString());
+					const names = reader.columnNames();
+					return reader.getRowsJS().map((values) => {
+						const row: Row = {};
+						names.forEach((name, i) => (row[name] = plain(values[i], types[i])));
+						return row as T;
+					});
+				} catch (cause) {
+					throw new QueryError(text, cause);
+				}
+			});
 		},
-		async exec(text: string) {
-			try {
-				await connection.run(text);
-			} catch (cause) {
-				throw new QueryError(text, cause);
-			}
+		exec(text: string) {
+			return serial(async () => {
+				try {
+					await connection.run(text);
+				} catch (cause) {
+					throw new QueryError(text, cause);
+				}
+			});
 		},
 		async registerFile(name: string, source: FileSource) {
 			if (source.kind !== 'path') throw new Error(`node db reads paths, not ${source.kind}`);

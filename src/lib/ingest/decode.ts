@@ -1,14 +1,17 @@
 /** Text encodings the importer recognises from a file's bytes. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-/** Guess a file's encoding from its first bytes: BOM, then UTF-16 zero patterns, then UTF-8 validity. */
-export function detectEncoding(head: Uint8Array): Encoding {
+/**
+ * Guess a file's encoding from its first bytes: BOM, then UTF-16 zero patterns, then UTF-8 validity.
+ * `complete` says the bytes are the whole file, so a character cut at the end is not forgiven.
+ */
+export function detectEncoding(head: Uint8Array, complete = false): Encoding {
 	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
 	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
 	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
 	const utf16 = utf16WithoutBom(head);
 	if (utf16) return utf16;
-	return isUtf8(head) ? 'utf-8' : 'windows-1252';
+	return isUtf8(head, complete) ? 'utf-8' : 'windows-1252';
 }
 
 // Text in UTF-16 without a BOM has a zero byte in most odd (LE) or even (BE) positions.
@@ -28,9 +31,9 @@ function utf16WithoutBom(head: Uint8Array): Encoding | undefined {
 }
 
 // Valid UTF-8, allowing a multi-byte sequence cut off at the end of the sample.
-function isUtf8(head: Uint8Array): boolean {
+function isUtf8(head: Uint8Array, complete: boolean): boolean {
 	let end = head.length;
-	for (let back = 1; back <= 3 && end - back >= 0; back++) {
+	for (let back = 1; back <= 3 && end - back >= 0 && !complete; back++) {
 		const b = head[end - back];
 		if ((b & 0xc0) === 0x80) continue;
 		const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
@@ -49,8 +52,14 @@ function isUtf8(head: Uint8Array): boolean {
 export function decode(bytes: Uint8Array, encoding: Encoding): string {
 	const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
 	// TextDecoder drops a BOM by default (ignoreBOM: false).
-	return new TextDecoder(label).decode(bytes);
+	const text = new TextDecoder(label).decode(bytes);
+	// Node 20.18.3+ decodes windows-1252 as Latin-1, leaving 0x80-0x9F as C1 controls
+	// (nodejs/node#56542): map them as the WHATWG index does. A no-op where the decoder is right.
+	return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]) : text;
 }
+
+// Windows-1252 bytes 0x80-0x9F (WHATWG index-windows-1252); undefined bytes map to themselves.
+const cp1252High = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 
 /** Whether DuckDB can read the bytes as they are (UTF-8), or they must be re-encoded first. */
 export function isDuckDbReadable(encoding: Encoding): boolean {

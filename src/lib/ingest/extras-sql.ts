@@ -8,15 +8,23 @@ INSERT INTO import_issues SELECT s._file, s._row, s._header, 'score', s.score, '
 FROM stage_scores s SEMI JOIN referrals r ON r._file = s._file AND r._row = s._row
 WHERE sp_number(s.score) IS NULL;`;
 
-/** One row per reason a referral gives, with its standard group; unknown labels are issues. */
+/**
+ * One row per reason a referral gives, with its standard group; unknown labels are issues.
+ * Labels are looked up once each (a few dozen), not once per row.
+ */
 export const reasonsSql = `
+CREATE OR REPLACE TEMP TABLE reason_rows AS
+SELECT referral_id, _file, _row, unnest(referral_reasons) AS reason FROM referrals;
+CREATE OR REPLACE TEMP TABLE reason_labels AS
+SELECT d.reason, k.grp FROM (SELECT DISTINCT reason FROM reason_rows) d
+LEFT JOIN sp_categories k ON k.vocabulary = 'referral_reason' AND k.key = sp_key(d.reason);
 INSERT INTO referral_reasons
-SELECT x.referral_id, x.reason, coalesce(k.grp, 'other')
-FROM (SELECT referral_id, unnest(referral_reasons) AS reason FROM referrals) x
-LEFT JOIN sp_categories k ON k.vocabulary = 'referral_reason' AND k.key = sp_key(x.reason);
+SELECT r.referral_id, r.reason, coalesce(l.grp, 'other') FROM reason_rows r JOIN reason_labels l USING (reason);
 INSERT INTO import_issues
-SELECT x._file, x._row, coalesce(h.header, 'referral_reasons'), 'referral_reasons', x.reason,
+SELECT r._file, r._row, coalesce(h.header, 'referral_reasons'), 'referral_reasons', r.reason,
   'label not in the standard list; counted as other'
-FROM (SELECT _file, _row, unnest(referral_reasons) AS reason FROM referrals) x
-LEFT JOIN (SELECT _file, header FROM import_headers WHERE field = 'referral_reasons') h ON h._file = x._file
-WHERE NOT EXISTS (SELECT 1 FROM sp_categories k WHERE k.vocabulary = 'referral_reason' AND k.key = sp_key(x.reason));`;
+FROM reason_rows r JOIN reason_labels l USING (reason)
+LEFT JOIN (SELECT _file, header FROM import_headers WHERE field = 'referral_reasons') h ON h._file = r._file
+WHERE l.grp IS NULL;
+DROP TABLE reason_rows;
+DROP TABLE reason_labels;`;

@@ -44,25 +44,44 @@ const email = `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}`;
 const phone = `(?:^|[^0-9])(?:\\+44 ?\\(?0?\\)? ?|0)(?:[1-37][0-9]{2,4}|7[0-9]{3})[ -]?[0-9]{3}[ -]?[0-9]{3,4}(?:[^0-9]|$)`;
 const postcode = `(?i)(?:^|[^A-Za-z0-9])(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?:[^A-Za-z0-9]|$)`;
 
-/** A macro: whether a 10-digit string passes the NHS Modulus 11 check. */
-export const nhsMacroSql = `CREATE OR REPLACE MACRO sp_nhs_valid(d) AS length(d) = 10 AND (
-  CASE (11 - list_sum(list_transform(range(9), i -> (ascii(substr(d, i + 1, 1)) - 48) * (10 - i))) % 11)
-    WHEN 11 THEN 0 WHEN 10 THEN -1
-    ELSE 11 - list_sum(list_transform(range(9), i -> (ascii(substr(d, i + 1, 1)) - 48) * (10 - i))) % 11 END
-  ) = ascii(substr(d, 10, 1)) - 48;`;
+/**
+ * Macros: whether a 10-digit string passes the NHS Modulus 11 check. Weights 10..2 on the first
+ * nine digits; check = 11 − (sum mod 11), 11 → 0, and 10 means no valid number has these digits.
+ */
+const weighted = Array.from(
+	{ length: 9 },
+	(_, i) => `(ascii(substr(d, ${i + 1}, 1)) - 48) * ${10 - i}`
+).join(' + ');
+export const nhsMacroSql = `CREATE OR REPLACE MACRO sp_nhs_check(d) AS (11 - (${weighted}) % 11) % 11;
+CREATE OR REPLACE MACRO sp_nhs_valid(d) AS length(d) = 10 AND sp_nhs_check(d) <> 10
+  AND sp_nhs_check(d) = ascii(substr(d, 10, 1)) - 48;`;
 
-/** One pass over a raw table counting, per column, values that look like each identifier. */
+// Every identifier pattern contains one of these: 9 digits (NHS and phone numbers), an @, or a
+// postcode's inward part. One cheap screen per value keeps the exact patterns off most values.
+const screen = `[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}|@|[0-9A-Za-z] ?[0-9][A-Za-z]{2}`;
+
+/** First pass, one scan of the raw table: per column, how many values pass the screen. */
 export function guardSql(fileIndex: number, width: number): string {
-	const parts = Array.from({ length: width }, (_, i) => {
-		const v = rawColumn(i);
-		const digits = `regexp_replace(regexp_extract(${v}, '${nhsCandidate}', 1), '[ -]', '', 'g')`;
-		return `count_if(regexp_matches(${v}, '${nhsCandidate}'))::INTEGER AS nc${i},
-  count_if(regexp_matches(${v}, '${nhsCandidate}') AND sp_nhs_valid(${digits}))::INTEGER AS nv${i},
-  count_if(contains(${v}, '@') AND regexp_matches(${v}, '${email}'))::INTEGER AS em${i},
-  count_if(regexp_matches(${v}, '${phone}'))::INTEGER AS ph${i},
-  count_if(regexp_matches(${v}, '${postcode}'))::INTEGER AS pc${i}`;
-	});
-	return `SELECT ${parts.join(',\n')} FROM ${ident(rawNames(fileIndex).table).text}`;
+	const parts = Array.from(
+		{ length: width },
+		(_, i) => `count_if(regexp_matches(${rawColumn(i)}, '${screen}'))::INTEGER AS sc${i}`
+	);
+	return `SELECT ${parts.join(', ')} FROM ${ident(rawNames(fileIndex).table).text}`;
+}
+
+/**
+ * Second pass, only over a column with screened values: each identifier pattern, and how many
+ * 10-digit candidates pass Modulus 11 (digits extracted once, checked only where found).
+ */
+export function guardColumnSql(fileIndex: number, index: number): string {
+	const v = rawColumn(index);
+	return `SELECT count_if(d <> '')::INTEGER AS nc${index},
+  count_if(d <> '' AND sp_nhs_valid(d))::INTEGER AS nv${index},
+  count_if(regexp_matches(v, '${email}'))::INTEGER AS em${index},
+  count_if(regexp_matches(v, '${phone}'))::INTEGER AS ph${index},
+  count_if(regexp_matches(v, '${postcode}'))::INTEGER AS pc${index}
+FROM (SELECT ${v} AS v, regexp_replace(regexp_extract(${v}, '${nhsCandidate}', 1), '[ -]', '', 'g') AS d
+  FROM ${ident(rawNames(fileIndex).table).text} WHERE regexp_matches(${v}, '${screen}'))`;
 }
 
 /** Read the guard's counts (and the headers) into findings, one per column and kind. */
@@ -91,5 +110,5 @@ export function findingMessage(file: string, f: IdentifierFinding): string {
 	const what = identifierLabel[f.kind];
 	return f.byHeader
 		? `${file}: column "${f.header}" is named as ${what}.`
-		: `${file}: column "${f.header}" holds ${f.count.toLocaleString('en-GB')} value${f.count === 1 ? '' : 's'} that look like ${what}.`;
+		: `${file}: column "${f.header}" holds ${f.count.toLocaleString('en-GB')} ${f.count === 1 ? 'value that looks' : 'values that look'} like ${what}.`;
 }

@@ -6,11 +6,12 @@ import { literal } from '../db/sql.ts';
 import { reasonsSql, scoresSql } from './extras-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
 import {
-	insertSql,
+	deleteRejectedSql,
+	fileSideSql,
 	issuesSql,
+	labelsSql,
 	parseSql,
 	rejectsSql,
-	stageFileSql,
 	stagingTablesSql,
 	type LoadFile
 } from './normalise.ts';
@@ -55,24 +56,30 @@ export async function loadFiles(
 		width: f.headers.length,
 		mapping: f.mapping
 	}));
-	for (const file of loads) await db.exec(stageFileSql(file));
+	for (const file of loads) await db.exec(fileSideSql(file));
 	for (const table of loadOrder) {
-		if (!loads.some((f) => f.mapping.table === table)) continue;
+		const ofTable = loads.filter((f) => f.mapping.table === table);
+		if (!ofTable.length) continue;
 		onStep(`Checking ${table.replace('_', ' ')}`);
-		await db.exec(parseSql(table));
+		await db.exec(labelsSql(table, ofTable));
+		await db.exec(parseSql(table, ofTable));
 		await db.exec(verdictSql(table));
-		await db.exec(insertSql(table));
 		await db.exec(rejectsSql(table));
+		await db.exec(deleteRejectedSql(table));
 		const issues = issuesSql(table);
 		if (issues) await db.exec(issues);
-		if (table === 'referrals') {
-			await db.exec(scoresSql);
-			await db.exec(reasonsSql);
-		}
+		if (table === 'referrals') await db.exec(reasonsSql);
+		// The working copies go as soon as a table is done, to keep memory down.
+		await db.exec(['labels', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n'));
 	}
+	// Wide-form scores join the outcomes table once it exists (a long outcomes file replaces it).
+	await db.exec(scoresSql);
 	for (const file of files) await recordUnreadable(db, file);
 	onStep('Writing the import report');
-	return report(db, files);
+	const result = await report(db, files);
+	// The raw tables stay, so a changed mapping can load again.
+	await db.exec('DROP TABLE IF EXISTS stage_scores;');
+	return result;
 }
 
 // Rows the CSV reader could not parse count as read and rejected, with the reader's reason.

@@ -21,7 +21,7 @@ export interface Mapping {
 }
 
 const scoreHeader =
-	/^(.*?[a-z0-9].*?)[\s_:()-]*(baseline|base line|pre|initial|start|first|follow[\s_-]*up|followup|post|final|end|exit|review[\s_-]*\d*)(?:[\s_-]*score)?$/i;
+	/^(.*?[a-z0-9].*?)[\s_:()-]*(baseline|base line|pre|initial|start|first|follow[\s_-]*up|followup|post|final|end|exit|review[\s_-]*\d*)(?:[\s_-]*score)?[\s)]*$/i;
 
 /** A wide-form score header such as "WEMWBS baseline" or "SWEMWBS follow-up", read as measure and timepoint. */
 export function scoreColumn(header: string): { measure: string; timepoint: string } | undefined {

@@ -1,7 +1,7 @@
-import { tables, type TableName } from '../contract/tables.ts';
+import { tables, vocabularyOf, type Column, type TableName } from '../contract/tables.ts';
 import { ident, literal } from '../db/sql.ts';
 import type { Mapping } from './mapping.ts';
-import { groupExpr, issueChecks, parseExpr } from './rules.ts';
+import { hasRaw, issueChecks, parseExpr } from './rules.ts';
 import { storedColumns } from './schema-sql.ts';
 import { blankCondition, extraFieldsCondition, fieldCountSql, rawColumn, rawNames } from './stage.ts';
 
@@ -17,44 +17,35 @@ export interface LoadFile {
 	mapping: Mapping;
 }
 
-/** Empty staging tables: every canonical column as text, plus where each row came from. */
+/** Empty side tables: wide-form scores and the headers each canonical column came from. */
 export function stagingTablesSql(): string {
-	const stage = (Object.keys(tables) as TableName[]).map((t) => {
-		const columns = tables[t].columns.map((c) => `${q(c.name)} VARCHAR`).join(', ');
-		return `CREATE OR REPLACE TEMP TABLE ${q(`stage_${t}`)} (_file VARCHAR, _order INTEGER, _row INTEGER, _hash UBIGINT, _extra BOOLEAN, _fields INTEGER, _width INTEGER, ${columns});`;
-	});
 	return [
-		...stage,
 		'CREATE OR REPLACE TEMP TABLE stage_scores (_file VARCHAR, _order INTEGER, _row INTEGER, _header VARCHAR, referral_id VARCHAR, measure VARCHAR, timepoint VARCHAR, score VARCHAR);',
 		'CREATE OR REPLACE TEMP TABLE import_headers (_order INTEGER, _file VARCHAR, field VARCHAR, header VARCHAR);'
 	].join('\n');
 }
 
-/** Copy one file's raw rows into its table's staging table, by its mapping; blank rows are skipped. */
-export function stageFileSql(file: LoadFile): string {
-	const { mapping, width } = file;
-	const raw = q(rawNames(file.index).table);
-	const source = new Map<string, number>();
-	for (const c of mapping.columns) {
-		if (c.target.kind === 'column' && !source.has(c.target.column)) source.set(c.target.column, c.index);
+// The first source column mapped to each canonical column.
+function sources(file: LoadFile): Map<string, number> {
+	const found = new Map<string, number>();
+	for (const c of file.mapping.columns) {
+		if (c.target.kind === 'column' && !found.has(c.target.column)) found.set(c.target.column, c.index);
 	}
-	const columns = tables[mapping.table].columns.map((c) => {
-		const index = source.get(c.name);
-		return index === undefined ? `NULL AS ${q(c.name)}` : `sp_text(${rawColumn(index)}) AS ${q(c.name)}`;
-	});
-	const mapped = [...source.values()].map((i) => `sp_text(${rawColumn(i)})`);
-	const hash = mapped.length ? `hash(${mapped.join(', ')})` : '0';
-	const statements = [
-		`INSERT INTO ${q(`stage_${mapping.table}`)} SELECT ${lit(file.name)}, ${file.order}, (rowid + 2)::INTEGER, ${hash},
-  ${extraFieldsCondition(width)}, ${fieldCountSql(width)}, ${width}, ${columns.join(', ')}
-FROM ${raw} WHERE NOT (${blankCondition(width)});`
-	];
+	return found;
+}
+
+/** Record which header fed each canonical column, and copy wide-form score columns aside. */
+export function fileSideSql(file: LoadFile): string {
+	const source = sources(file);
+	const raw = q(rawNames(file.index).table);
+	const header = (i: number) => file.mapping.columns.find((c) => c.index === i)!.header;
+	const statements: string[] = [];
 	const headers = [...source].map(
-		([field, i]) => `(${file.order}, ${lit(file.name)}, ${lit(field)}, ${lit(mapping.columns.find((c) => c.index === i)!.header)})`
+		([field, i]) => `(${file.order}, ${lit(file.name)}, ${lit(field)}, ${lit(header(i))})`
 	);
 	if (headers.length) statements.push(`INSERT INTO import_headers VALUES ${headers.join(', ')};`);
 	const id = source.get('referral_id');
-	for (const c of mapping.columns) {
+	for (const c of file.mapping.columns) {
 		if (c.target.kind !== 'score' || id === undefined) continue;
 		statements.push(`INSERT INTO stage_scores SELECT ${lit(file.name)}, ${file.order}, (rowid + 2)::INTEGER, ${lit(c.header)},
   sp_text(${rawColumn(id)}), ${lit(c.target.measure)}, ${lit(c.target.timepoint)}, sp_text(${rawColumn(c.index)})
@@ -63,51 +54,123 @@ FROM ${raw} WHERE sp_text(${rawColumn(c.index)}) IS NOT NULL;`);
 	return statements.join('\n');
 }
 
-/** Parse a staging table into typed values beside their raw text (`<name>__raw`). */
-export function parseSql(table: TableName): string {
-	const columns = tables[table].columns.flatMap((c) => {
-		const parts = [`s.${q(c.name)} AS ${q(`${c.name}__raw`)}`, `${parseExpr(c)} AS ${q(c.name)}`];
-		if (c.type === 'category') parts.push(`${groupExpr(c)} AS ${q(`${c.name}_group`)}`);
-		return parts;
+// One file's rows as canonical text columns (NULL where unmapped); blank rows are not rows.
+function fileSelect(file: LoadFile): string {
+	const source = sources(file);
+	const columns = tables[file.mapping.table].columns.map((c) => {
+		const index = source.get(c.name);
+		return index === undefined ? `NULL::VARCHAR AS ${q(c.name)}` : `sp_text(${rawColumn(index)}) AS ${q(c.name)}`;
 	});
-	return `CREATE OR REPLACE TEMP TABLE ${q(`parsed_${table}`)} AS
-SELECT s._file, s._order, s._row, s._hash, s._extra, s._fields, s._width, ${columns.join(',\n  ')}
-FROM ${q(`stage_${table}`)} s;`;
+	const extra = extraFieldsCondition(file.width);
+	return `SELECT ${lit(file.name)} AS _file, ${file.order} AS _order, (rowid + 2)::INTEGER AS _row,
+  ${extra} AS _extra, CASE WHEN ${extra} THEN ${fieldCountSql(file.width)} END AS _fields, ${file.width} AS _width,
+  ${columns.join(', ')}
+FROM ${q(rawNames(file.index).table)} WHERE NOT (${blankCondition(file.width)})`;
 }
 
-/** Insert the rows no verdict rejected into the canonical table. */
-export function insertSql(table: TableName): string {
+// Columns whose labels are looked up: categories (their group) and age bands given as text.
+const lookedUp = (table: TableName) =>
+	tables[table].columns.filter((c) => c.type === 'category' || c.type === 'age');
+
+/**
+ * The distinct labels of each category (and text age) column, with their group: a few rows, so
+ * the per-row work is one join instead of a lookup per value.
+ */
+export function labelsSql(table: TableName, files: LoadFile[]): string {
+	const parts = lookedUp(table).flatMap((c) => {
+		const distinct = files.flatMap((f) => {
+			const i = sources(f).get(c.name);
+			return i === undefined ? [] : [`SELECT DISTINCT sp_text(${rawColumn(i)}) AS label FROM ${q(rawNames(f.index).table)}`];
+		});
+		if (!distinct.length) return [];
+		const labels = `(SELECT DISTINCT label FROM (${distinct.join(' UNION ALL ')}) WHERE label IS NOT NULL)`;
+		const lookup =
+			c.type === 'age'
+				? `LEFT JOIN sp_age_keys k ON k.key = sp_key(d.label)) SELECT ${lit(c.name)}, label, coalesce(sp_age_band(sp_number(label)), band) FROM x`
+				: `LEFT JOIN sp_categories k ON k.vocabulary = ${lit(vocabularyOf(c)!.key)} AND k.key = sp_key(d.label)) SELECT ${lit(c.name)}, label, grp FROM x`;
+		return [`(WITH x AS (SELECT d.label, k.* FROM ${labels} d ${lookup})`];
+	});
+	const body = parts.length
+		? parts.join('\nUNION ALL\n')
+		: 'SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR WHERE false';
+	return `CREATE OR REPLACE TEMP TABLE ${q(`labels_${table}`)} AS SELECT * FROM (${body}) t(field, label, grp);`;
+}
+
+/**
+ * Parse every file of a table straight into its canonical table: the stored columns first, then
+ * working columns (`_order`, `<name>__raw`...) the checks use. Rejected rows are deleted after,
+ * which is far cheaper than copying the million rows that stay.
+ */
+export function parseSql(table: TableName, files: LoadFile[]): string {
+	const joins = lookedUp(table).map(
+		(c) => `LEFT JOIN ${q(`labels_${table}`)} ${q(`l_${c.name}`)} ON ${q(`l_${c.name}`)}.field = ${lit(c.name)} AND ${q(`l_${c.name}`)}.label = s.${q(c.name)}`
+	);
+	const parsed = new Map<string, string>();
+	for (const c of tables[table].columns) {
+		for (const expr of parsedColumns(c)) parsed.set(expr.slice(expr.lastIndexOf(' AS ') + 4), expr);
+	}
 	const derived: Record<string, string> = {
-		person_key: `coalesce(p.person_id, '#' || p.referral_id)`,
-		measure_key: 'sp_slug(p.measure)',
-		timepoint: 'sp_timepoint(p.timepoint)'
+		'"person_key"': `coalesce(s.person_id, '#' || s.referral_id) AS "person_key"`,
+		'"measure_key"': `sp_slug(s.measure) AS "measure_key"`,
+		'"_file"': 's._file',
+		'"_row"': 's._row'
 	};
-	const columns = storedColumns(table).map((c) => derived[c.name] ?? `p.${q(c.name)}`);
-	return `INSERT INTO ${q(table)} SELECT ${columns.join(', ')}
-FROM ${q(`parsed_${table}`)} p ANTI JOIN ${q(`verdict_${table}`)} v ON p._order = v._order AND p._row = v._row
-ORDER BY p._order, p._row;`;
+	const stored = storedColumns(table).map((c) => {
+		const name = q(c.name);
+		const expr = derived[name] ?? parsed.get(name)!;
+		parsed.delete(name);
+		return c.name === 'timepoint' ? `sp_timepoint(s.timepoint) AS "timepoint"` : expr;
+	});
+	const working = ['s._order', 's._extra', 's._fields', 's._width', ...parsed.values()];
+	if (table === 'outcomes') working.push(`s.timepoint AS "timepoint__raw"`);
+	const union = files.map(fileSelect).join('\nUNION ALL\n');
+	return `CREATE OR REPLACE TABLE ${q(table)} AS
+SELECT ${[...stored, ...working].join(',\n  ')}
+FROM (${union}) s
+${joins.join('\n')};`;
+}
+
+/** Delete the rejected rows from a canonical table, once they are recorded. */
+export function deleteRejectedSql(table: TableName): string {
+	return `DELETE FROM ${q(table)} p USING ${q(`verdict_${table}`)} v WHERE p._order = v._order AND p._row = v._row;`;
+}
+
+function parsedColumns(c: Column): string[] {
+	const s = `s.${q(c.name)}`;
+	const label = `${q(`l_${c.name}`)}.grp`;
+	if (c.type === 'category') {
+		const fallback = lit(vocabularyOf(c)!.fallback);
+		return [
+			`${s} AS ${q(c.name)}`,
+			`CASE WHEN ${s} IS NOT NULL THEN coalesce(${label}, ${fallback}) END AS ${q(`${c.name}_group`)}`,
+			`(${s} IS NOT NULL AND ${label} IS NULL) AS ${q(`${c.name}__unknown`)}`
+		];
+	}
+	// Whole ages and band labels alike are resolved once per distinct value, in the labels table.
+	if (c.type === 'age') return [`${s} AS ${q(`${c.name}__raw`)}`, `${label} AS ${q(c.name)}`];
+	if (hasRaw(c)) return [`${s} AS ${q(`${c.name}__raw`)}`, `${parseExpr(c)} AS ${q(c.name)}`];
+	return [`${s} AS ${q(c.name)}`];
 }
 
 /** List every kept-out value of the loaded rows as an issue, with the header as the file names it. */
 export function issuesSql(table: TableName): string {
 	const checks = tables[table].columns.flatMap((c) =>
 		issueChecks(c).map(
-			(check) => `SELECT p._file, p._order, p._row, ${lit(c.name)} AS field, p.${q(`${c.name}__raw`)} AS value, ${lit(check.reason)} AS reason
-FROM ${q(`parsed_${table}`)} p WHERE ${check.when}`
+			(check) => `SELECT p._file, p._order, p._row, ${lit(c.name)} AS field, p.${q(hasRaw(c) ? `${c.name}__raw` : c.name)} AS value, ${lit(check.reason)} AS reason
+FROM ${q(table)} p WHERE ${check.when}`
 		)
 	);
 	checks.push(...crossChecks(table));
 	if (checks.length === 0) return '';
 	return `INSERT INTO import_issues SELECT i._file, i._row, coalesce(h.header, i.field), i.field, i.value, i.reason
 FROM (${checks.join('\nUNION ALL\n')}) i
-ANTI JOIN ${q(`verdict_${table}`)} v ON i._order = v._order AND i._row = v._row
 LEFT JOIN import_headers h ON h._order = i._order AND h.field = i.field;`;
 }
 
 // Checks across columns of one row: dates out of order.
 function crossChecks(table: TableName): string[] {
 	if (table !== 'referrals') return [];
-	const p = `FROM parsed_referrals p WHERE`;
+	const p = `FROM referrals p WHERE`;
 	return [
 		`SELECT p._file, p._order, p._row, 'discharge_date', p.discharge_date__raw, 'discharge before the referral date; episode left out of time to discharge' ${p} p.discharge_date < p.referral_date`,
 		`SELECT p._file, p._order, p._row, 'first_contact_date', p.first_contact_date__raw, 'first contact before the referral date; left out of time to first contact' ${p} p.first_contact_date < p.referral_date`,

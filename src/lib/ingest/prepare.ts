@@ -1,7 +1,7 @@
 import type { Profile } from '../contract/profile.ts';
 import type { Db } from '../db/types.ts';
 import { detectEncoding, decode, isDuckDbReadable, type Encoding } from './decode.ts';
-import { findings, guardSql, type IdentifierFinding } from './guard.ts';
+import { findings, guardColumnSql, guardSql, type IdentifierFinding } from './guard.ts';
 import { fileKind, type InputFile } from './input.ts';
 import { detectTable, mapHeaders, type Mapping } from './mapping.ts';
 import { cleanHeaders, detectDelimiter, parseHead, type Delimiter } from './sniff.ts';
@@ -55,6 +55,9 @@ export async function prepareFile(
 		const { index, headers } = staged;
 		const [stats] = await db.query(rawStatsSql(index, headers.length));
 		const [counts] = await db.query(guardSql(index, headers.length));
+		for (let i = 0; i < headers.length; i++) {
+			if (Number(counts[`sc${i}`]) > 0) Object.assign(counts, (await db.query(guardColumnSql(index, i)))[0]);
+		}
 		const { table, recognised } = detectTable(headers);
 		return {
 			...staged,
@@ -78,11 +81,11 @@ type Staged = Pick<PreparedFile, 'index' | 'encoding' | 'delimiter' | 'sheet' | 
 
 async function stageText(db: Db, input: InputFile): Promise<Staged | { error: string }> {
 	const head = await input.read(0, Math.min(input.size, headBytes));
-	let encoding: Encoding = detectEncoding(head);
+	let encoding: Encoding = detectEncoding(head, input.size <= headBytes);
 	// A Windows-1252 byte can first appear late in a file: check its end too.
 	if (encoding === 'utf-8' && input.size > headBytes) {
 		const tail = await input.read(Math.max(headBytes, input.size - headBytes), input.size);
-		if (detectEncoding(tail.subarray(tail.findIndex((b) => b < 0x80 || b >= 0xc0))) === 'windows-1252') {
+		if (detectEncoding(tail.subarray(tail.findIndex((b) => b < 0x80 || b >= 0xc0)), true) === 'windows-1252') {
 			encoding = 'windows-1252';
 		}
 	}
@@ -96,7 +99,7 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	const path = isDuckDbReadable(encoding)
 		? await db.registerFile(fileName, input.source)
 		: await db.registerBytes(fileName, new TextEncoder().encode(decode(await input.read(), encoding)));
-	await db.exec(stageSql(index, path, delimiter, headers.length));
+	await stage(db, index, path, delimiter, headers.length);
 	return {
 		index,
 		encoding,
@@ -116,7 +119,7 @@ async function stageWorkbook(db: Db, input: InputFile, wanted?: string): Promise
 	const headers = cleanHeaders(sheet.rows[0]);
 	const index = nextIndex++;
 	const path = await db.registerBytes(`sp_input_${index}.csv`, toCsv(sheet.rows));
-	await db.exec(stageSql(index, path, ',', headers.length));
+	await stage(db, index, path, ',', headers.length);
 	return {
 		index,
 		encoding: 'xlsx',
@@ -126,6 +129,18 @@ async function stageWorkbook(db: Db, input: InputFile, wanted?: string): Promise
 		headers,
 		preview: sheet.rows.slice(1, 6)
 	};
+}
+
+// DuckDB's parallel reader refuses padded rows with a quoted line break (duckdb/duckdb#19012) and
+// says to use parallel=false. The serial reader is kept for those files only: it loses the rows after
+// an unterminated quote without a word, where the parallel one rejects them.
+async function stage(db: Db, index: number, path: string, delimiter: Delimiter, width: number) {
+	try {
+		await db.exec(stageSql(index, path, delimiter, width));
+	} catch (e) {
+		if (!/parallel\s*=\s*false/.test((e as Error).message)) throw e;
+		await db.exec(stageSql(index, path, delimiter, width, false));
+	}
 }
 
 // The sheet whose header row the contract recognises best; the user can pick another.

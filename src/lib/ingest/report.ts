@@ -82,7 +82,7 @@ export async function completeness(db: Db, table: TableName, file: string) {
 export async function summarise(db: Db, source: 'import_issues' | 'import_rejects'): Promise<ProblemSummary[]> {
 	return db.query<ProblemSummary & Record<string, unknown>>(
 		`SELECT file, "column", reason, count(*)::INTEGER AS rows, min("row")::INTEGER AS example_row
-FROM ${q(source)} GROUP BY ALL ORDER BY file, rows DESC, "column"`
+FROM ${q(source)} GROUP BY ALL ORDER BY file, rows DESC, "column", reason`
 	);
 }
 
@@ -97,6 +97,6 @@ WHERE reason LIKE 'label not in the standard list%' GROUP BY ALL ORDER BY field,
 /** Every rejected row or issue, for the CSV download. */
 export async function problemRows(db: Db, source: 'import_issues' | 'import_rejects') {
 	return db.query(
-		`SELECT file, "row", "column", value, reason FROM ${q(source)} ORDER BY file, "row", "column"`
+		`SELECT file, "row", "column", value, reason FROM ${q(source)} ORDER BY file, "row", "column", reason`
 	);
 }

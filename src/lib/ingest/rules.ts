@@ -1,6 +1,6 @@
 import type { Column } from '../contract/tables.ts';
 import { vocabularyOf } from '../contract/tables.ts';
-import { ident, literal } from '../db/sql.ts';
+import { ident } from '../db/sql.ts';
 
 /** A SQL check on a loaded row: when `when` holds, the value is kept out and listed as an issue. */
 export interface IssueCheck {
@@ -31,18 +31,15 @@ export function parseExpr(column: Column, alias = 's'): string {
 		case 'list':
 			return `sp_split(${raw})`;
 		case 'age':
-			return `coalesce(sp_age_band(sp_number(${raw})), (SELECT band FROM sp_age_keys WHERE key = sp_key(${raw})))`;
+			return `sp_age_band(sp_number(${raw}))`;
 		default:
 			return raw;
 	}
 }
 
-/** The SQL giving a category column's standard group (the vocabulary's fallback when unmatched). */
-export function groupExpr(column: Column, alias = 's'): string {
-	const vocabulary = vocabularyOf(column);
-	if (!vocabulary) throw new Error(`no vocabulary for ${column.name}`);
-	return `CASE WHEN ${alias}.${q(column.name)} IS NULL THEN NULL ELSE coalesce((SELECT grp FROM sp_categories
-  WHERE vocabulary = ${literal(vocabulary.key).text} AND key = sp_key(${alias}.${q(column.name)})), ${literal(vocabulary.fallback).text}) END`;
+/** Whether a column keeps its raw text beside the parsed value (its parsing can fail). */
+export function hasRaw(column: Column): boolean {
+	return !['text', 'category'].includes(column.type);
 }
 
 /** Checks on one column of a parsed row (`p`): raw text in `<name>__raw`, value in `<name>`. */
@@ -70,15 +67,13 @@ export function issueChecks(column: Column): IssueCheck[] {
 			return [{ when: unread, reason: 'not yes or no' }];
 		case 'age':
 			return [{ when: unread, reason: 'not an age or a standard age band (0-17, 18-24, ... 85+)' }];
-		case 'category': {
-			const vocabulary = vocabularyOf(column)!;
+		case 'category':
 			return [
 				{
-					when: `${raw} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sp_categories WHERE vocabulary = ${literal(vocabulary.key).text} AND key = sp_key(${raw}))`,
-					reason: `label not in the standard list; counted as ${vocabulary.fallback}`
+					when: q(`${column.name}__unknown`),
+					reason: `label not in the standard list; counted as ${vocabularyOf(column)!.fallback}`
 				}
 			];
-		}
 		default:
 			return [];
 	}

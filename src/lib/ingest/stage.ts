@@ -15,27 +15,34 @@ export function rawNames(fileIndex: number) {
 /**
  * Load a delimited file into a table of text, one column per field (c0...), nothing typed.
  * Short rows are padded; rows the CSV reader cannot parse are kept in the rejects table.
+ * `parallel = false` only for files the parallel reader refuses (padding with a quoted line break).
  */
-export function stageSql(fileIndex: number, path: string, delimiter: Delimiter, width: number): string {
+export function stageSql(
+	fileIndex: number,
+	path: string,
+	delimiter: Delimiter,
+	width: number,
+	parallel = true
+): string {
 	const names = rawNames(fileIndex);
 	const columns = Array.from({ length: width + slackColumns }, (_, i) => `'${rawColumn(i)}': 'VARCHAR'`);
 	return `CREATE OR REPLACE TABLE ${ident(names.table).text} AS SELECT * FROM read_csv(${literal(path).text},
   delim = ${literal(delimiter).text}, quote = '"', escape = '"', header = false, skip = 1,
   columns = {${columns.join(', ')}}, null_padding = true, auto_detect = false,
-  store_rejects = true, rejects_table = ${literal(names.rejects).text}, rejects_scan = ${literal(names.scans).text})`;
+  parallel = ${parallel}, store_rejects = true, rejects_table = ${literal(names.rejects).text}, rejects_scan = ${literal(names.scans).text})`;
 }
 
 /** A row whose fields are all empty is not a row (Excel leaves them behind as `,,,,`). */
 export function blankCondition(width: number): string {
-	return Array.from({ length: width }, (_, i) => `coalesce(trim(${rawColumn(i)}), '') = ''`).join(' AND ');
+	// coalesce stops at the first filled field, so a normal row costs one cheap check, not one per column.
+	const fields = Array.from({ length: width }, (_, i) => `sp_text(${rawColumn(i)})`);
+	return `coalesce(${fields.join(', ')}) IS NULL`;
 }
 
 /** A row with text past the header's last column: a stray delimiter or a broken export. */
 export function extraFieldsCondition(width: number): string {
-	return Array.from(
-		{ length: slackColumns },
-		(_, i) => `coalesce(trim(${rawColumn(width + i)}), '') <> ''`
-	).join(' OR ');
+	const slack = Array.from({ length: slackColumns }, (_, i) => `sp_text(${rawColumn(width + i)})`);
+	return `coalesce(${slack.join(', ')}) IS NOT NULL`;
 }
 
 /** Count fields past the header, for the reject message. */
@@ -52,7 +59,7 @@ export function rawStatsSql(fileIndex: number, width: number): string {
 	const names = rawNames(fileIndex);
 	const filled = Array.from(
 		{ length: width },
-		(_, i) => `count_if(coalesce(trim(${rawColumn(i)}), '') <> '')::INTEGER AS f${i}`
+		(_, i) => `count(${rawColumn(i)})::INTEGER AS f${i}`
 	);
 	return `SELECT count(*)::INTEGER AS total, count_if(${blankCondition(width)})::INTEGER AS blank,
   (SELECT count(*)::INTEGER FROM ${ident(names.rejects).text}) AS unreadable, ${filled.join(', ')}
@@ -62,7 +69,7 @@ FROM ${ident(names.table).text}`;
 /** Rows the CSV reader could not parse (an unterminated quote, far too many fields, bad bytes). */
 export function unreadableRowsSql(fileIndex: number): string {
 	const names = rawNames(fileIndex);
-	return `SELECT line::INTEGER AS "row", column_name AS "column", trim(csv_line) AS value, error_type AS type, error_message AS message
+	return `SELECT line::INTEGER AS "row", column_name AS "column", trim(csv_line, ' ' || chr(9) || chr(10) || chr(13)) AS value, error_type AS type, error_message AS message
 FROM ${ident(names.rejects).text} ORDER BY line`;
 }
 

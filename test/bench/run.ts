@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { ensureChromium, openBrowser } from '../e2e/chromium.ts';
+import { serveBuild } from '../e2e/server.ts';
+import { browserRun } from './browser.ts';
+import { nativeRun } from './native.ts';
+import { plainJsRun } from './plain-js.ts';
+
+// npm run bench: import + overview figures at 100k and 1M rows, three ways, medians of several runs.
+const sizes = [
+	{ label: '100k', rows: 100_000, runs: 5 },
+	{ label: '1M', rows: 1_000_000, runs: 3 }
+];
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+type Timing = { import: number; query: number; referrals: number };
+const summarise = (runs: Timing[]) => {
+	const imp = median(runs.map((r) => r.import));
+	const query = median(runs.map((r) => r.query));
+	return { import_ms: Math.round(imp), query_ms: Math.round(query), total_ms: Math.round(median(runs.map((r) => r.import + r.query))), referrals: runs[0].referrals };
+};
+
+ensureChromium();
+const { url, server } = await serveBuild();
+const browser = await openBrowser(url);
+const results: Record<string, unknown> = {};
+try {
+	for (const size of sizes) {
+		const path = `data-samples/generated/referrals-${size.label}.csv`;
+		if (!existsSync(path)) {
+			execFileSync('npx', ['tsx', 'data-samples/generate.ts', '--referrals', String(size.rows), '--out', path], { stdio: 'inherit' });
+		}
+		const runs = { browser: [] as Timing[], native: [] as Timing[], plain: [] as Timing[] };
+		for (let i = 0; i < size.runs; i++) {
+			// Interleaved, so the machine's noise falls on all three alike.
+			runs.native.push(await nativeRun(path));
+			runs.plain.push(await plainJsRun(path));
+			runs.browser.push(await browserRun(browser.page, url, path));
+			console.log(`${size.label} run ${i + 1}: browser ${Math.round(runs.browser[i].import + runs.browser[i].query)} ms, native ${Math.round(runs.native[i].import + runs.native[i].query)} ms, papaparse ${Math.round(runs.plain[i].import + runs.plain[i].query)} ms`);
+		}
+		const b = summarise(runs.browser);
+		const n = summarise(runs.native);
+		const p = summarise(runs.plain);
+		results[size.label] = {
+			runs: size.runs,
+			browser: b,
+			native: n,
+			papaparse_js: p,
+			browser_vs_native: +(b.total_ms / n.total_ms).toFixed(2),
+			papaparse_vs_browser: +(p.total_ms / b.total_ms).toFixed(2)
+		};
+	}
+} finally {
+	await browser.close();
+	server.close();
+}
+if (browser.foreign.length) throw new Error(`requests left the machine: ${browser.foreign.join(', ')}`);
+mkdirSync('test/bench/out', { recursive: true });
+writeFileSync('test/bench/out/results.json', JSON.stringify(results, null, 2));
+console.log(JSON.stringify(results, null, 2));
