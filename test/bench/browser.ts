@@ -10,16 +10,23 @@ export async function browserRun(page: Page, appUrl: string, path: string) {
 	await page.getByTestId('load').click();
 	await page.getByTestId('go-overview').waitFor({ timeout: 600_000 });
 	await page.getByTestId('go-overview').click();
-	await page.waitForFunction(() => performance.getEntriesByName('sp:overview-drawn').length > 0, null, {
-		timeout: 600_000
-	});
+	await page.waitForFunction(
+		() => performance.getEntriesByName('sp:overview-drawn').length > 0,
+		null,
+		{
+			timeout: 600_000
+		}
+	);
 	await page.locator('figure svg').nth(2).waitFor();
 	// A string, not a function: tsx would wrap a function's inner helpers in its own __name().
-	const marks: { start: number; prepared: number; clicked: number; loaded: number; drawn: number } = await page.evaluate(`(() => {
+	const marks: { start: number; prepared: number; clicked: number; loaded: number; drawn: number } =
+		await page.evaluate(`(() => {
 		const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
 		return { start: at('sp:import-start'), prepared: at('sp:prepared'), clicked: at('sp:load-start'), loaded: at('sp:import-end'), drawn: at('sp:overview-drawn') };
 	})()`);
-	const referrals = Number((await page.getByTestId('headline-referrals').textContent())?.replace(/,/g, ''));
+	const referrals = Number(
+		(await page.getByTestId('headline-referrals').textContent())?.replace(/,/g, '')
+	);
 	// Import is reading, checking and loading; the moment between review and the Load click is not counted.
 	const importMs = marks.prepared - marks.start + (marks.loaded - marks.clicked);
 	return { import: importMs, query: marks.drawn - marks.loaded, referrals };

@@ -6,7 +6,9 @@ import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { overviewQueries } from './overview-queries.ts';
 
 /** Native DuckDB through the command-line path: import, then the overview's queries. */
-export async function nativeRun(path: string): Promise<{ import: number; query: number; referrals: number }> {
+export async function nativeRun(
+	path: string
+): Promise<{ import: number; query: number; referrals: number }> {
 	const db = await createNodeDb();
 	try {
 		const t0 = performance.now();

@@ -1,6 +1,12 @@
 import type { Db } from '../../src/lib/db/types.ts';
 import type { Filters } from '../../src/lib/metrics/filters.ts';
-import { filterOptions, headline, latestDate, referralsBy, referralsByMonth } from '../../src/lib/metrics/reach.ts';
+import {
+	filterOptions,
+	headline,
+	latestDate,
+	referralsBy,
+	referralsByMonth
+} from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 
 /** The queries the Overview page runs when it opens, in the same order. */

@@ -10,12 +10,25 @@ const validDate = (s: string | undefined) => {
 };
 
 /** papaparse plus plain JavaScript: the same import checks and overview figures, by hand. */
-export async function plainJsRun(path: string): Promise<{ import: number; query: number; referrals: number }> {
+export async function plainJsRun(
+	path: string
+): Promise<{ import: number; query: number; referrals: number }> {
 	const t0 = performance.now();
 	const text = await readFile(path, 'utf8');
-	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+	const parsed = Papa.parse<Record<string, string>>(text, {
+		header: true,
+		skipEmptyLines: 'greedy'
+	});
 	const seen = new Set<string>();
-	const rows: { id: string; person: string; date: string; source: string; pcn: string; discharge?: string; first?: string }[] = [];
+	const rows: {
+		id: string;
+		person: string;
+		date: string;
+		source: string;
+		pcn: string;
+		discharge?: string;
+		first?: string;
+	}[] = [];
 	const sourceGroups = new Map<string, string>();
 	for (const r of parsed.data) {
 		const id = r.referral_id?.trim();
@@ -39,7 +52,10 @@ export async function plainJsRun(path: string): Promise<{ import: number; query:
 		});
 	}
 	const t1 = performance.now();
-	const asOf = rows.reduce((m, r) => [r.date, r.discharge ?? '', r.first ?? ''].reduce((a, b) => (b > a ? b : a), m), '');
+	const asOf = rows.reduce(
+		(m, r) => [r.date, r.discharge ?? '', r.first ?? ''].reduce((a, b) => (b > a ? b : a), m),
+		''
+	);
 	const people = new Set(rows.map((r) => r.person)).size;
 	const open = rows.filter((r) => r.date <= asOf && (!r.discharge || r.discharge > asOf)).length;
 	const count = (key: (r: (typeof rows)[number]) => string) => {
@@ -51,6 +67,7 @@ export async function plainJsRun(path: string): Promise<{ import: number; query:
 	const sources = count((r) => r.source);
 	const pcns = count((r) => r.pcn);
 	const t2 = performance.now();
-	if (people < 0 || open < 0 || !months.size || !sources.size || !pcns.size) throw new Error('no figures');
+	if (people < 0 || open < 0 || !months.size || !sources.size || !pcns.size)
+		throw new Error('no figures');
 	return { import: t1 - t0, query: t2 - t1, referrals: rows.length };
 }

@@ -19,7 +19,12 @@ type Timing = { import: number; query: number; referrals: number };
 const summarise = (runs: Timing[]) => {
 	const imp = median(runs.map((r) => r.import));
 	const query = median(runs.map((r) => r.query));
-	return { import_ms: Math.round(imp), query_ms: Math.round(query), total_ms: Math.round(median(runs.map((r) => r.import + r.query))), referrals: runs[0].referrals };
+	return {
+		import_ms: Math.round(imp),
+		query_ms: Math.round(query),
+		total_ms: Math.round(median(runs.map((r) => r.import + r.query))),
+		referrals: runs[0].referrals
+	};
 };
 
 ensureChromium();
@@ -30,7 +35,11 @@ try {
 	for (const size of sizes) {
 		const path = `data-samples/generated/referrals-${size.label}.csv`;
 		if (!existsSync(path)) {
-			execFileSync('npx', ['tsx', 'data-samples/generate.ts', '--referrals', String(size.rows), '--out', path], { stdio: 'inherit' });
+			execFileSync(
+				'npx',
+				['tsx', 'data-samples/generate.ts', '--referrals', String(size.rows), '--out', path],
+				{ stdio: 'inherit' }
+			);
 		}
 		const runs = { browser: [] as Timing[], native: [] as Timing[], plain: [] as Timing[] };
 		for (let i = 0; i < size.runs; i++) {
@@ -38,7 +47,9 @@ try {
 			runs.native.push(await nativeRun(path));
 			runs.plain.push(await plainJsRun(path));
 			runs.browser.push(await browserRun(browser.page, url, path));
-			console.log(`${size.label} run ${i + 1}: browser ${Math.round(runs.browser[i].import + runs.browser[i].query)} ms, native ${Math.round(runs.native[i].import + runs.native[i].query)} ms, papaparse ${Math.round(runs.plain[i].import + runs.plain[i].query)} ms`);
+			console.log(
+				`${size.label} run ${i + 1}: browser ${Math.round(runs.browser[i].import + runs.browser[i].query)} ms, native ${Math.round(runs.native[i].import + runs.native[i].query)} ms, papaparse ${Math.round(runs.plain[i].import + runs.plain[i].query)} ms`
+			);
 		}
 		const b = summarise(runs.browser);
 		const n = summarise(runs.native);
@@ -56,7 +67,8 @@ try {
 	await browser.close();
 	server.close();
 }
-if (browser.foreign.length) throw new Error(`requests left the machine: ${browser.foreign.join(', ')}`);
+if (browser.foreign.length)
+	throw new Error(`requests left the machine: ${browser.foreign.join(', ')}`);
 mkdirSync('test/bench/out', { recursive: true });
 writeFileSync('test/bench/out/results.json', JSON.stringify(results, null, 2));
 console.log(JSON.stringify(results, null, 2));

@@ -12,7 +12,8 @@ declare module 'vitest' {
 /** Before the browser tests: Chromium present, the built app served on 127.0.0.1. */
 export default async function setup(project: TestProject) {
 	ensureChromium();
-	if (!existsSync('build/index.html')) throw new Error('no build/: run `vite build` first (npm run test:e2e does)');
+	if (!existsSync('build/index.html'))
+		throw new Error('no build/: run `vite build` first (npm run test:e2e does)');
 	const { url, server } = await serveBuild();
 	project.provide('appUrl', url);
 	return () => new Promise<void>((done) => server.close(() => done()));

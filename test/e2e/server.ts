@@ -16,7 +16,9 @@ const types: Record<string, string> = {
 };
 
 /** Serve the built app from a folder on 127.0.0.1, falling back to index.html as a static host would. */
-export async function serveBuild(root = resolve('build')): Promise<{ url: string; server: Server }> {
+export async function serveBuild(
+	root = resolve('build')
+): Promise<{ url: string; server: Server }> {
 	const server = createServer(async (req, res) => {
 		const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
 		let file = join(root, path);

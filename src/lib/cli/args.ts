@@ -34,11 +34,13 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 	}
 	const { values, positionals } = parsed;
 	const [command, ...files] = positionals;
-	if (command !== 'summary') return { error: command ? `unknown command: ${command}` : 'no command' };
+	if (command !== 'summary')
+		return { error: command ? `unknown command: ${command}` : 'no command' };
 	if (files.length === 0) return { error: 'no files given' };
 	for (const name of ['as-of', 'from', 'to'] as const) {
 		const v = values[name];
-		if (v !== undefined && !isIsoDate(v)) return { error: `invalid --${name}: ${v} (use YYYY-MM-DD)` };
+		if (v !== undefined && !isIsoDate(v))
+			return { error: `invalid --${name}: ${v} (use YYYY-MM-DD)` };
 	}
 	return {
 		value: {

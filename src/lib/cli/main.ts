@@ -5,12 +5,21 @@ import { findingMessage } from '../ingest/guard.ts';
 import { installMacros, loadFiles } from '../ingest/load.ts';
 import { missingRequired } from '../ingest/mapping.ts';
 import { fromPath } from '../ingest/node-input.ts';
-import { dropIdentifierColumns, isUnreadable, prepareFile, type PreparedFile } from '../ingest/prepare.ts';
+import {
+	dropIdentifierColumns,
+	isUnreadable,
+	prepareFile,
+	type PreparedFile
+} from '../ingest/prepare.ts';
 import { parseSummaryArgs, usage, type SummaryArgs } from './args.ts';
 import { summaryJson } from './summary.ts';
 
 /** Exit codes: 0 done, 1 bad input or usage, 2 identifiers found. */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(
+	argv: string[],
+	out = process.stdout,
+	err = process.stderr
+): Promise<number> {
 	const args = parseSummaryArgs(argv);
 	if (!args.value) {
 		err.write(`sp-impact: ${args.error}\n${usage}\n`);
@@ -48,13 +57,18 @@ async function summary(
 		if (isUnreadable(prepared)) return fail(prepared.error);
 		const missing = missingRequired(prepared.mapping);
 		if (missing.length) {
-			return fail(`${prepared.name}: read as ${prepared.mapping.table} but has no column for ${missing.join(', ')} (map it with --profile)`);
+			return fail(
+				`${prepared.name}: read as ${prepared.mapping.table} but has no column for ${missing.join(', ')} (map it with --profile)`
+			);
 		}
 		files.push(prepared);
 	}
 	const found = files.flatMap((f) => f.identifiers.map((i) => findingMessage(f.name, i)));
 	if (found.length && !args.dropIdentifiers) {
-		return fail(`direct identifiers found; nothing was loaded.\n  ${found.join('\n  ')}\nRemove those columns, or run again with --drop-identifiers to drop them.`, 2);
+		return fail(
+			`direct identifiers found; nothing was loaded.\n  ${found.join('\n  ')}\nRemove those columns, or run again with --drop-identifiers to drop them.`,
+			2
+		);
 	}
 	const cleaned: PreparedFile[] = [];
 	for (const f of files) cleaned.push(await dropIdentifierColumns(db, f));

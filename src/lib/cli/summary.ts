@@ -15,7 +15,8 @@ export async function summaryJson(
 ) {
 	const asOf = asOfOption ?? String((await run(db, latestDate()))[0]?.as_of ?? '');
 	const [head] = await run(db, headline(filters, asOf));
-	const by = async (d: Parameters<typeof referralsBy>[0]) => keyed(await run(db, referralsBy(d, filters)), 'referrals');
+	const by = async (d: Parameters<typeof referralsBy>[0]) =>
+		keyed(await run(db, referralsBy(d, filters)), 'referrals');
 	return {
 		as_of: asOf,
 		import: {

@@ -8,7 +8,10 @@ export const profileSchema = z.object({
 	name: z.string().min(1),
 	/** Per table: header as it appears in the file → canonical column, or "" to ignore it. */
 	columns: z
-		.partialRecord(z.enum(tableNames as [TableName, ...TableName[]]), z.record(z.string(), z.string()))
+		.partialRecord(
+			z.enum(tableNames as [TableName, ...TableName[]]),
+			z.record(z.string(), z.string())
+		)
 		.default({}),
 	/** Per vocabulary: label as given → standard group. */
 	categories: z.record(z.string(), z.record(z.string(), z.string())).default({})

@@ -46,9 +46,22 @@ const referralId = (need: Column['need']) =>
 		name: 'referral_id',
 		type: 'text',
 		need,
-		description: 'The referral episode this row belongs to; unique per episode in the referrals file.',
+		description:
+			'The referral episode this row belongs to; unique per episode in the referrals file.',
 		example: 'R000123',
-		aliases: ['Referral ID', 'Referral number', 'Referral ref', 'Referral reference', 'Episode ID', 'Case ID', 'Case number', 'Case reference', 'Ref', 'Referral', 'Episode']
+		aliases: [
+			'Referral ID',
+			'Referral number',
+			'Referral ref',
+			'Referral reference',
+			'Episode ID',
+			'Case ID',
+			'Case number',
+			'Case reference',
+			'Ref',
+			'Referral',
+			'Episode'
+		]
 	});
 
 const referrals = tableSchema.parse({
@@ -57,38 +70,358 @@ const referrals = tableSchema.parse({
 	description: 'One row per referral episode.',
 	columns: [
 		referralId('required'),
-		col({ name: 'person_id', type: 'text', need: 'recommended', description: 'Pseudonymous person identifier; repeats when a person is re-referred. Never an NHS number.', example: 'P004512', aliases: ['Person ID', 'Client ID', 'Patient ID', 'Client reference', 'Client ref', 'Patient reference', 'Pseudonymised ID', 'Pseudo ID', 'Service user ID', 'Individual ID', 'Person'] }),
-		col({ name: 'referral_date', type: 'date', need: 'required', description: 'Date the referral was received.', example: '2024-05-14', aliases: ['Date of referral', 'Referral date', 'Referral received', 'Date referred', 'Referred on', 'Date received', 'Referral received date', 'Date referral received', 'Start date', 'Referral start'] }),
-		col({ name: 'referral_source', type: 'category', vocabulary: 'referral_source', need: 'recommended', description: 'Who referred the person.', example: 'GP', aliases: ['Referred by', 'Referral source', 'Source of referral', 'Referrer', 'Referrer type', 'Referrer role', 'Source', 'Referral route', 'Referring organisation', 'Referrer organisation'] }),
-		col({ name: 'referral_reasons', type: 'list', vocabulary: 'referral_reason', need: 'recommended', description: 'Reasons for referral, several separated by ";" (also "," "|" or "/").', example: 'Loneliness; Debt', aliases: ['Referral reason', 'Referral reasons', 'Reason for referral', 'Reasons for referral', 'Reason', 'Reasons', 'Presenting need', 'Presenting needs', 'Presenting issues', 'Needs', 'Primary need'] }),
-		col({ name: 'service', type: 'text', need: 'recommended', description: 'The social prescribing service or provider.', example: 'Northside Connect', aliases: ['Service', 'Provider', 'Service name', 'Organisation', 'Team', 'Scheme', 'Programme'] }),
-		col({ name: 'pcn', type: 'text', need: 'recommended', description: 'Primary Care Network.', example: 'Riverside PCN', aliases: ['PCN', 'PCN name', 'Primary care network', 'Network'] }),
-		col({ name: 'practice', type: 'text', need: 'optional', description: 'GP practice: name or ODS code.', example: 'Y01234', aliases: ['Practice', 'GP Practice', 'GP surgery', 'Surgery', 'Practice name', 'Practice code', 'ODS code', 'Registered practice', 'GP'] }),
-		col({ name: 'link_worker', type: 'text', need: 'optional', description: 'Pseudonymous link worker.', example: 'LW07', aliases: ['Link worker', 'Link worker ID', 'Social prescriber', 'Worker', 'Caseworker', 'Case worker', 'Allocated worker', 'Staff ID', 'Keyworker'] }),
-		col({ name: 'first_contact_date', type: 'date', need: 'optional', description: 'Date of the first contact with the link worker.', example: '2024-05-20', aliases: ['First contact', 'First contact date', 'Date of first contact', 'Date first contacted', 'First appointment', 'Initial contact date', 'First seen'] }),
-		col({ name: 'discharge_date', type: 'date', need: 'optional', description: 'Date the episode closed; empty while the case is open.', example: '2024-08-30', aliases: ['Discharge date', 'Date discharged', 'Date of discharge', 'Closed date', 'Date closed', 'Closure date', 'End date', 'Case closed'] }),
-		col({ name: 'discharge_reason', type: 'category', vocabulary: 'discharge_reason', need: 'optional', description: 'Why the episode closed.', example: 'Goals met', aliases: ['Discharge reason', 'Reason for discharge', 'Closure reason', 'Reason closed', 'Outcome of referral', 'Discharge outcome', 'Exit reason'] }),
-		col({ name: 'contacts', type: 'integer', need: 'optional', min: 0, description: 'Number of contacts during the episode.', example: '6', aliases: ['Contacts', 'No. of contacts', 'Number of contacts', 'Contact count', 'Total contacts', 'Sessions', 'Sessions attended', 'No of sessions', 'Number of sessions', 'Appointments attended'] }),
-		col({ name: 'age_band', type: 'age', need: 'optional', description: 'Age band at referral (0-17, 18-24, ... 85+); a whole age is banded on import.', example: '45-54', aliases: ['Age band', 'Age group', 'Age range', 'Age', 'Age at referral'] }),
-		col({ name: 'sex', type: 'category', vocabulary: 'sex', need: 'optional', description: 'Sex or gender as recorded.', example: 'Female', aliases: ['Sex', 'Gender', 'Sex/gender'] }),
-		col({ name: 'ethnicity', type: 'category', vocabulary: 'ethnicity', need: 'optional', description: 'NHS ethnic category code (A-Z) or name.', example: 'A', aliases: ['Ethnicity', 'Ethnic group', 'Ethnic category', 'Ethnic origin', 'Ethnicity code'] }),
-		col({ name: 'imd_decile', type: 'integer', need: 'optional', min: 1, max: 10, description: 'Index of Multiple Deprivation decile of the home area; 1 = most deprived.', example: '2', aliases: ['IMD decile', 'IMD', 'Deprivation decile', 'IMD 2019 decile', 'Index of multiple deprivation decile'] }),
-		col({ name: 'carer', type: 'boolean', need: 'optional', description: 'Whether the person is an unpaid carer (yes/no).', example: 'no', aliases: ['Carer', 'Is carer', 'Carer status', 'Unpaid carer'] }),
-		col({ name: 'gp_appointments_before', type: 'integer', need: 'optional', min: 0, description: 'GP appointments in the window before referral.', example: '5', aliases: ['GP appointments before', 'GP appts before', 'GP attendances before', 'GP appointments pre', 'Appointments before', 'GP appointments 6 months before', 'GP appts 6 months before'] }),
-		col({ name: 'gp_appointments_after', type: 'integer', need: 'optional', min: 0, description: 'GP appointments in the window after referral.', example: '3', aliases: ['GP appointments after', 'GP appts after', 'GP attendances after', 'GP appointments post', 'Appointments after', 'GP appointments 6 months after', 'GP appts 6 months after'] })
+		col({
+			name: 'person_id',
+			type: 'text',
+			need: 'recommended',
+			description:
+				'Pseudonymous person identifier; repeats when a person is re-referred. Never an NHS number.',
+			example: 'P004512',
+			aliases: [
+				'Person ID',
+				'Client ID',
+				'Patient ID',
+				'Client reference',
+				'Client ref',
+				'Patient reference',
+				'Pseudonymised ID',
+				'Pseudo ID',
+				'Service user ID',
+				'Individual ID',
+				'Person'
+			]
+		}),
+		col({
+			name: 'referral_date',
+			type: 'date',
+			need: 'required',
+			description: 'Date the referral was received.',
+			example: '2024-05-14',
+			aliases: [
+				'Date of referral',
+				'Referral date',
+				'Referral received',
+				'Date referred',
+				'Referred on',
+				'Date received',
+				'Referral received date',
+				'Date referral received',
+				'Start date',
+				'Referral start'
+			]
+		}),
+		col({
+			name: 'referral_source',
+			type: 'category',
+			vocabulary: 'referral_source',
+			need: 'recommended',
+			description: 'Who referred the person.',
+			example: 'GP',
+			aliases: [
+				'Referred by',
+				'Referral source',
+				'Source of referral',
+				'Referrer',
+				'Referrer type',
+				'Referrer role',
+				'Source',
+				'Referral route',
+				'Referring organisation',
+				'Referrer organisation'
+			]
+		}),
+		col({
+			name: 'referral_reasons',
+			type: 'list',
+			vocabulary: 'referral_reason',
+			need: 'recommended',
+			description: 'Reasons for referral, several separated by ";" (also "," "|" or "/").',
+			example: 'Loneliness; Debt',
+			aliases: [
+				'Referral reason',
+				'Referral reasons',
+				'Reason for referral',
+				'Reasons for referral',
+				'Reason',
+				'Reasons',
+				'Presenting need',
+				'Presenting needs',
+				'Presenting issues',
+				'Needs',
+				'Primary need'
+			]
+		}),
+		col({
+			name: 'service',
+			type: 'text',
+			need: 'recommended',
+			description: 'The social prescribing service or provider.',
+			example: 'Northside Connect',
+			aliases: [
+				'Service',
+				'Provider',
+				'Service name',
+				'Organisation',
+				'Team',
+				'Scheme',
+				'Programme'
+			]
+		}),
+		col({
+			name: 'pcn',
+			type: 'text',
+			need: 'recommended',
+			description: 'Primary Care Network.',
+			example: 'Riverside PCN',
+			aliases: ['PCN', 'PCN name', 'Primary care network', 'Network']
+		}),
+		col({
+			name: 'practice',
+			type: 'text',
+			need: 'optional',
+			description: 'GP practice: name or ODS code.',
+			example: 'Y01234',
+			aliases: [
+				'Practice',
+				'GP Practice',
+				'GP surgery',
+				'Surgery',
+				'Practice name',
+				'Practice code',
+				'ODS code',
+				'Registered practice',
+				'GP'
+			]
+		}),
+		col({
+			name: 'link_worker',
+			type: 'text',
+			need: 'optional',
+			description: 'Pseudonymous link worker.',
+			example: 'LW07',
+			aliases: [
+				'Link worker',
+				'Link worker ID',
+				'Social prescriber',
+				'Worker',
+				'Caseworker',
+				'Case worker',
+				'Allocated worker',
+				'Staff ID',
+				'Keyworker'
+			]
+		}),
+		col({
+			name: 'first_contact_date',
+			type: 'date',
+			need: 'optional',
+			description: 'Date of the first contact with the link worker.',
+			example: '2024-05-20',
+			aliases: [
+				'First contact',
+				'First contact date',
+				'Date of first contact',
+				'Date first contacted',
+				'First appointment',
+				'Initial contact date',
+				'First seen'
+			]
+		}),
+		col({
+			name: 'discharge_date',
+			type: 'date',
+			need: 'optional',
+			description: 'Date the episode closed; empty while the case is open.',
+			example: '2024-08-30',
+			aliases: [
+				'Discharge date',
+				'Date discharged',
+				'Date of discharge',
+				'Closed date',
+				'Date closed',
+				'Closure date',
+				'End date',
+				'Case closed'
+			]
+		}),
+		col({
+			name: 'discharge_reason',
+			type: 'category',
+			vocabulary: 'discharge_reason',
+			need: 'optional',
+			description: 'Why the episode closed.',
+			example: 'Goals met',
+			aliases: [
+				'Discharge reason',
+				'Reason for discharge',
+				'Closure reason',
+				'Reason closed',
+				'Outcome of referral',
+				'Discharge outcome',
+				'Exit reason'
+			]
+		}),
+		col({
+			name: 'contacts',
+			type: 'integer',
+			need: 'optional',
+			min: 0,
+			description: 'Number of contacts during the episode.',
+			example: '6',
+			aliases: [
+				'Contacts',
+				'No. of contacts',
+				'Number of contacts',
+				'Contact count',
+				'Total contacts',
+				'Sessions',
+				'Sessions attended',
+				'No of sessions',
+				'Number of sessions',
+				'Appointments attended'
+			]
+		}),
+		col({
+			name: 'age_band',
+			type: 'age',
+			need: 'optional',
+			description: 'Age band at referral (0-17, 18-24, ... 85+); a whole age is banded on import.',
+			example: '45-54',
+			aliases: ['Age band', 'Age group', 'Age range', 'Age', 'Age at referral']
+		}),
+		col({
+			name: 'sex',
+			type: 'category',
+			vocabulary: 'sex',
+			need: 'optional',
+			description: 'Sex or gender as recorded.',
+			example: 'Female',
+			aliases: ['Sex', 'Gender', 'Sex/gender']
+		}),
+		col({
+			name: 'ethnicity',
+			type: 'category',
+			vocabulary: 'ethnicity',
+			need: 'optional',
+			description: 'NHS ethnic category code (A-Z) or name.',
+			example: 'A',
+			aliases: ['Ethnicity', 'Ethnic group', 'Ethnic category', 'Ethnic origin', 'Ethnicity code']
+		}),
+		col({
+			name: 'imd_decile',
+			type: 'integer',
+			need: 'optional',
+			min: 1,
+			max: 10,
+			description: 'Index of Multiple Deprivation decile of the home area; 1 = most deprived.',
+			example: '2',
+			aliases: [
+				'IMD decile',
+				'IMD',
+				'Deprivation decile',
+				'IMD 2019 decile',
+				'Index of multiple deprivation decile'
+			]
+		}),
+		col({
+			name: 'carer',
+			type: 'boolean',
+			need: 'optional',
+			description: 'Whether the person is an unpaid carer (yes/no).',
+			example: 'no',
+			aliases: ['Carer', 'Is carer', 'Carer status', 'Unpaid carer']
+		}),
+		col({
+			name: 'gp_appointments_before',
+			type: 'integer',
+			need: 'optional',
+			min: 0,
+			description: 'GP appointments in the window before referral.',
+			example: '5',
+			aliases: [
+				'GP appointments before',
+				'GP appts before',
+				'GP attendances before',
+				'GP appointments pre',
+				'Appointments before',
+				'GP appointments 6 months before',
+				'GP appts 6 months before'
+			]
+		}),
+		col({
+			name: 'gp_appointments_after',
+			type: 'integer',
+			need: 'optional',
+			min: 0,
+			description: 'GP appointments in the window after referral.',
+			example: '3',
+			aliases: [
+				'GP appointments after',
+				'GP appts after',
+				'GP attendances after',
+				'GP appointments post',
+				'Appointments after',
+				'GP appointments 6 months after',
+				'GP appts 6 months after'
+			]
+		})
 	]
 });
 
 const outcomes = tableSchema.parse({
 	name: 'outcomes',
 	label: 'Outcome scores',
-	description: 'One row per score (long form). Wide-form score columns in the referrals file, such as "WEMWBS baseline", are unpivoted into this table.',
+	description:
+		'One row per score (long form). Wide-form score columns in the referrals file, such as "WEMWBS baseline", are unpivoted into this table.',
 	columns: [
 		referralId('required'),
-		col({ name: 'measure', type: 'text', need: 'required', description: 'The measure, e.g. WEMWBS, SWEMWBS, ONS4 life satisfaction, UCLA-3.', example: 'WEMWBS', aliases: ['Measure', 'Outcome measure', 'Tool', 'Scale', 'Questionnaire', 'Assessment', 'Assessment type'] }),
-		col({ name: 'timepoint', type: 'text', need: 'required', description: 'baseline, followup, or a label such as "review 1".', example: 'baseline', aliases: ['Timepoint', 'Time point', 'Stage', 'Assessment point', 'When', 'Occasion'] }),
-		col({ name: 'assessed_on', type: 'date', need: 'optional', description: 'Date the score was taken.', example: '2024-05-20', aliases: ['Assessed on', 'Assessment date', 'Date assessed', 'Date', 'Score date', 'Date completed'] }),
-		col({ name: 'score', type: 'number', need: 'required', description: 'The total score.', example: '44', aliases: ['Score', 'Total score', 'Total', 'Value', 'Result'] })
+		col({
+			name: 'measure',
+			type: 'text',
+			need: 'required',
+			description: 'The measure, e.g. WEMWBS, SWEMWBS, ONS4 life satisfaction, UCLA-3.',
+			example: 'WEMWBS',
+			aliases: [
+				'Measure',
+				'Outcome measure',
+				'Tool',
+				'Scale',
+				'Questionnaire',
+				'Assessment',
+				'Assessment type'
+			]
+		}),
+		col({
+			name: 'timepoint',
+			type: 'text',
+			need: 'required',
+			description: 'baseline, followup, or a label such as "review 1".',
+			example: 'baseline',
+			aliases: ['Timepoint', 'Time point', 'Stage', 'Assessment point', 'When', 'Occasion']
+		}),
+		col({
+			name: 'assessed_on',
+			type: 'date',
+			need: 'optional',
+			description: 'Date the score was taken.',
+			example: '2024-05-20',
+			aliases: [
+				'Assessed on',
+				'Assessment date',
+				'Date assessed',
+				'Date',
+				'Score date',
+				'Date completed'
+			]
+		}),
+		col({
+			name: 'score',
+			type: 'number',
+			need: 'required',
+			description: 'The total score.',
+			example: '44',
+			aliases: ['Score', 'Total score', 'Total', 'Value', 'Result']
+		})
 	]
 });
 
@@ -98,11 +431,69 @@ const onwardReferrals = tableSchema.parse({
 	description: 'One row per onward referral or signpost to another service.',
 	columns: [
 		referralId('required'),
-		col({ name: 'referred_on', type: 'date', need: 'optional', description: 'Date of the onward referral or signpost.', example: '2024-06-02', aliases: ['Date referred on', 'Onward referral date', 'Date of onward referral', 'Signposted on', 'Date'] }),
-		col({ name: 'organisation', type: 'text', need: 'recommended', description: 'The organisation or activity the person was connected to.', example: 'Citizens Advice', aliases: ['Organisation', 'Organization', 'Referred to', 'Service referred to', 'Provider', 'Destination', 'Agency'] }),
-		col({ name: 'category', type: 'category', vocabulary: 'onward_category', need: 'recommended', description: 'Kind of support.', example: 'Financial advice', aliases: ['Category', 'Support category', 'Type of support', 'Support type', 'Onward referral category', 'Activity type'] }),
-		col({ name: 'kind', type: 'category', vocabulary: 'onward_kind', need: 'optional', description: '"referral" (a formal referral) or "signpost".', example: 'referral', aliases: ['Kind', 'Referral or signpost', 'Type', 'Referral type', 'Signpost or referral'] }),
-		col({ name: 'attended', type: 'boolean', need: 'optional', description: 'Whether the person attended, where recorded (yes/no).', example: 'yes', aliases: ['Attended', 'Did attend', 'Engaged', 'Took up'] })
+		col({
+			name: 'referred_on',
+			type: 'date',
+			need: 'optional',
+			description: 'Date of the onward referral or signpost.',
+			example: '2024-06-02',
+			aliases: [
+				'Date referred on',
+				'Onward referral date',
+				'Date of onward referral',
+				'Signposted on',
+				'Date'
+			]
+		}),
+		col({
+			name: 'organisation',
+			type: 'text',
+			need: 'recommended',
+			description: 'The organisation or activity the person was connected to.',
+			example: 'Citizens Advice',
+			aliases: [
+				'Organisation',
+				'Organization',
+				'Referred to',
+				'Service referred to',
+				'Provider',
+				'Destination',
+				'Agency'
+			]
+		}),
+		col({
+			name: 'category',
+			type: 'category',
+			vocabulary: 'onward_category',
+			need: 'recommended',
+			description: 'Kind of support.',
+			example: 'Financial advice',
+			aliases: [
+				'Category',
+				'Support category',
+				'Type of support',
+				'Support type',
+				'Onward referral category',
+				'Activity type'
+			]
+		}),
+		col({
+			name: 'kind',
+			type: 'category',
+			vocabulary: 'onward_kind',
+			need: 'optional',
+			description: '"referral" (a formal referral) or "signpost".',
+			example: 'referral',
+			aliases: ['Kind', 'Referral or signpost', 'Type', 'Referral type', 'Signpost or referral']
+		}),
+		col({
+			name: 'attended',
+			type: 'boolean',
+			need: 'optional',
+			description: 'Whether the person attended, where recorded (yes/no).',
+			example: 'yes',
+			aliases: ['Attended', 'Did attend', 'Engaged', 'Took up']
+		})
 	]
 });
 
@@ -111,9 +502,39 @@ const practices = tableSchema.parse({
 	label: 'Practices',
 	description: 'Optional: list sizes, for referral rates per 1,000 registered patients.',
 	columns: [
-		col({ name: 'practice', type: 'text', need: 'required', description: 'GP practice: the same name or ODS code as in the referrals file.', example: 'Y01234', aliases: ['Practice', 'GP Practice', 'Practice name', 'Practice code', 'ODS code', 'Surgery'] }),
-		col({ name: 'pcn', type: 'text', need: 'recommended', description: 'Primary Care Network of the practice.', example: 'Riverside PCN', aliases: ['PCN', 'PCN name', 'Primary care network', 'Network'] }),
-		col({ name: 'list_size', type: 'integer', need: 'required', min: 1, description: 'Registered patients.', example: '9800', aliases: ['List size', 'Registered patients', 'Practice list size', 'Patients', 'Population', 'Registered population', 'Weighted list size'] })
+		col({
+			name: 'practice',
+			type: 'text',
+			need: 'required',
+			description: 'GP practice: the same name or ODS code as in the referrals file.',
+			example: 'Y01234',
+			aliases: ['Practice', 'GP Practice', 'Practice name', 'Practice code', 'ODS code', 'Surgery']
+		}),
+		col({
+			name: 'pcn',
+			type: 'text',
+			need: 'recommended',
+			description: 'Primary Care Network of the practice.',
+			example: 'Riverside PCN',
+			aliases: ['PCN', 'PCN name', 'Primary care network', 'Network']
+		}),
+		col({
+			name: 'list_size',
+			type: 'integer',
+			need: 'required',
+			min: 1,
+			description: 'Registered patients.',
+			example: '9800',
+			aliases: [
+				'List size',
+				'Registered patients',
+				'Practice list size',
+				'Patients',
+				'Population',
+				'Registered population',
+				'Weighted list size'
+			]
+		})
 	]
 });
 

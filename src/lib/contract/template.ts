@@ -4,22 +4,25 @@ import { tables, type TableName } from './tables.ts';
 export function templateCsv(table: TableName): string {
 	const columns = tables[table].columns;
 	const quote = (v: string) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-	return [
-		columns.map((c) => c.name).join(','),
-		columns.map((c) => quote(c.example)).join(',')
-	].join('\r\n') + '\r\n';
+	return (
+		[columns.map((c) => c.name).join(','), columns.map((c) => quote(c.example)).join(',')].join(
+			'\r\n'
+		) + '\r\n'
+	);
 }
 
 /** Plain words for a column's type, for the export format page. */
 export function typeWords(type: string): string {
-	return {
-		text: 'text',
-		date: 'date (dd/mm/yyyy or yyyy-mm-dd)',
-		category: 'category',
-		list: 'list (separate with ;)',
-		integer: 'whole number',
-		number: 'number',
-		boolean: 'yes / no',
-		age: 'age in years or age band'
-	}[type] ?? type;
+	return (
+		{
+			text: 'text',
+			date: 'date (dd/mm/yyyy or yyyy-mm-dd)',
+			category: 'category',
+			list: 'list (separate with ;)',
+			integer: 'whole number',
+			number: 'number',
+			boolean: 'yes / no',
+			age: 'age in years or age band'
+		}[type] ?? type
+	);
 }

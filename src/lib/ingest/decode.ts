@@ -55,7 +55,9 @@ export function decode(bytes: Uint8Array, encoding: Encoding): string {
 	const text = new TextDecoder(label).decode(bytes);
 	// Node 20.18.3+ decodes windows-1252 as Latin-1, leaving 0x80-0x9F as C1 controls
 	// (nodejs/node#56542): map them as the WHATWG index does. A no-op where the decoder is right.
-	return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]) : text;
+	return encoding === 'windows-1252'
+		? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80])
+		: text;
 }
 
 // Windows-1252 bytes 0x80-0x9F (WHATWG index-windows-1252); undefined bytes map to themselves.

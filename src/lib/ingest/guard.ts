@@ -3,7 +3,8 @@ import { ident } from '../db/sql.ts';
 import { rawColumn, rawNames } from './stage.ts';
 
 /** Kinds of direct identifier the guard refuses. */
-export type IdentifierKind = 'nhs_number' | 'name' | 'postcode' | 'date_of_birth' | 'email' | 'phone';
+export type IdentifierKind =
+	'nhs_number' | 'name' | 'postcode' | 'date_of_birth' | 'email' | 'phone';
 
 /** Plain words for each kind, as the refusal message says them. */
 export const identifierLabel: Record<IdentifierKind, string> = {
@@ -26,7 +27,10 @@ export interface IdentifierFinding {
 
 const headerRules: [IdentifierKind, RegExp][] = [
 	['nhs_number', /^(nhs(number|no|num)?|nhsid|chi(number)?)$/],
-	['name', /^(name|(patient|client|person|service ?user|su)?(first|fore|sur|last|given|family|middle|full)?name|forename|surname|firstname|lastname|fullname|patientname|clientname|personname)$/],
+	[
+		'name',
+		/^(name|(patient|client|person|service ?user|su)?(first|fore|sur|last|given|family|middle|full)?name|forename|surname|firstname|lastname|fullname|patientname|clientname|personname)$/
+	],
 	['date_of_birth', /^(dob|dateofbirth|birthdate|birthday|dateofbirthddmmyyyy)$/],
 	['email', /^(e?mail|emailaddress)$/],
 	['phone', /^(phone|phonenumber|telephone|tel|telno|mobile|mobilenumber|mobileno|contactnumber)$/]
@@ -41,7 +45,8 @@ export function identifierByHeader(header: string): IdentifierKind | undefined {
 // Value patterns (RE2 syntax). An NHS number is 10 digits (3-3-4 spacing allowed) passing Modulus 11.
 const nhsCandidate = `(?:^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?:[^0-9]|$)`;
 const email = `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}`;
-const phone = `(?:^|[^0-9])(?:\\+44 ?\\(?0?\\)? ?|0)(?:[1-37][0-9]{2,4}|7[0-9]{3})[ -]?[0-9]{3}[ -]?[0-9]{3,4}(?:[^0-9]|$)`;
+// A UK number: 0 (or +44) then 10 digits, the first 1-3 or 7, spaces or hyphens allowed between.
+const phone = `(?:^|[^0-9])(?:\\+44 ?(?:\\(0\\) ?)?|0)[1-37](?:[ -]?[0-9]){9}(?:[^0-9]|$)`;
 const postcode = `(?i)(?:^|[^A-Za-z0-9])(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?:[^A-Za-z0-9]|$)`;
 
 /**

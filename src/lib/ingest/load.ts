@@ -70,7 +70,9 @@ export async function loadFiles(
 		if (issues) await db.exec(issues);
 		if (table === 'referrals') await db.exec(reasonsSql);
 		// The working copies go as soon as a table is done, to keep memory down.
-		await db.exec(['labels', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n'));
+		await db.exec(
+			['labels', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n')
+		);
 	}
 	// Wide-form scores join the outcomes table once it exists (a long outcomes file replaces it).
 	await db.exec(scoresSql);

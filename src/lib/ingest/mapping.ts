@@ -1,4 +1,10 @@
-import { columnForHeader, headerKey, tableNames, tables, type TableName } from '../contract/tables.ts';
+import {
+	columnForHeader,
+	headerKey,
+	tableNames,
+	tables,
+	type TableName
+} from '../contract/tables.ts';
 import type { Profile } from '../contract/profile.ts';
 
 /** What one source column feeds: a canonical column, a wide-form score, or nothing. */
@@ -23,20 +29,37 @@ export interface Mapping {
 const scoreHeader =
 	/^(.*?[a-z0-9].*?)[\s_:()-]*(baseline|base line|pre|initial|start|first|follow[\s_-]*up|followup|post|final|end|exit|review[\s_-]*\d*)(?:[\s_-]*score)?[\s)]*$/i;
 
+// Names of outcome measures services use; "Support plan start" is a date, not a score.
+const measureWords =
+	/wemwbs|warwick|^ons|lifesatisfaction|worthwhile|happiness|anxiety|ucla|lonel|^cel$|mycaw|^pam|activation|eq5d|eqvas|wellbeing|^gad7|^phq9|^core10|score/;
+
+function looksLikeMeasure(measure: string, header: string): boolean {
+	return measureWords.test(headerKey(measure)) || /score/i.test(header);
+}
+
 /** A wide-form score header such as "WEMWBS baseline" or "SWEMWBS follow-up", read as measure and timepoint. */
 export function scoreColumn(header: string): { measure: string; timepoint: string } | undefined {
 	const match = scoreHeader.exec(header.trim());
 	if (!match) return undefined;
 	const measure = match[1].trim();
+	if (!looksLikeMeasure(measure, header)) return undefined;
 	const word = match[2].toLowerCase().replace(/[\s_-]+/g, '');
 	let timepoint = 'followup';
 	if (['baseline', 'pre', 'initial', 'start', 'first'].includes(word)) timepoint = 'baseline';
-	else if (word.startsWith('review')) timepoint = match[2].trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+	else if (word.startsWith('review'))
+		timepoint = match[2]
+			.trim()
+			.toLowerCase()
+			.replace(/[\s_-]+/g, ' ');
 	return { measure, timepoint };
 }
 
 /** Map each header of a file to a column of a table, by profile, then name or alias, then score pattern. */
-export function mapHeaders(table: TableName, headers: string[], profile?: Profile): ColumnMapping[] {
+export function mapHeaders(
+	table: TableName,
+	headers: string[],
+	profile?: Profile
+): ColumnMapping[] {
 	const chosen = profile?.columns[table] ?? {};
 	const used = new Set<string>();
 	return headers.map((header, index) => {

@@ -3,7 +3,13 @@ import { ident, literal } from '../db/sql.ts';
 import type { Mapping } from './mapping.ts';
 import { hasRaw, issueChecks, parseExpr } from './rules.ts';
 import { storedColumns } from './schema-sql.ts';
-import { blankCondition, extraFieldsCondition, fieldCountSql, rawColumn, rawNames } from './stage.ts';
+import {
+	blankCondition,
+	extraFieldsCondition,
+	fieldCountSql,
+	rawColumn,
+	rawNames
+} from './stage.ts';
 
 const q = (name: string) => ident(name).text;
 const lit = (value: string) => literal(value).text;
@@ -29,7 +35,8 @@ export function stagingTablesSql(): string {
 function sources(file: LoadFile): Map<string, number> {
 	const found = new Map<string, number>();
 	for (const c of file.mapping.columns) {
-		if (c.target.kind === 'column' && !found.has(c.target.column)) found.set(c.target.column, c.index);
+		if (c.target.kind === 'column' && !found.has(c.target.column))
+			found.set(c.target.column, c.index);
 	}
 	return found;
 }
@@ -59,7 +66,9 @@ function fileSelect(file: LoadFile): string {
 	const source = sources(file);
 	const columns = tables[file.mapping.table].columns.map((c) => {
 		const index = source.get(c.name);
-		return index === undefined ? `NULL::VARCHAR AS ${q(c.name)}` : `sp_text(${rawColumn(index)}) AS ${q(c.name)}`;
+		return index === undefined
+			? `NULL::VARCHAR AS ${q(c.name)}`
+			: `sp_text(${rawColumn(index)}) AS ${q(c.name)}`;
 	});
 	const extra = extraFieldsCondition(file.width);
 	return `SELECT ${lit(file.name)} AS _file, ${file.order} AS _order, (rowid + 2)::INTEGER AS _row,
@@ -80,7 +89,9 @@ export function labelsSql(table: TableName, files: LoadFile[]): string {
 	const parts = lookedUp(table).flatMap((c) => {
 		const distinct = files.flatMap((f) => {
 			const i = sources(f).get(c.name);
-			return i === undefined ? [] : [`SELECT DISTINCT sp_text(${rawColumn(i)}) AS label FROM ${q(rawNames(f.index).table)}`];
+			return i === undefined
+				? []
+				: [`SELECT DISTINCT sp_text(${rawColumn(i)}) AS label FROM ${q(rawNames(f.index).table)}`];
 		});
 		if (!distinct.length) return [];
 		const labels = `(SELECT DISTINCT label FROM (${distinct.join(' UNION ALL ')}) WHERE label IS NOT NULL)`;
@@ -103,7 +114,8 @@ export function labelsSql(table: TableName, files: LoadFile[]): string {
  */
 export function parseSql(table: TableName, files: LoadFile[]): string {
 	const joins = lookedUp(table).map(
-		(c) => `LEFT JOIN ${q(`labels_${table}`)} ${q(`l_${c.name}`)} ON ${q(`l_${c.name}`)}.field = ${lit(c.name)} AND ${q(`l_${c.name}`)}.label = s.${q(c.name)}`
+		(c) =>
+			`LEFT JOIN ${q(`labels_${table}`)} ${q(`l_${c.name}`)} ON ${q(`l_${c.name}`)}.field = ${lit(c.name)} AND ${q(`l_${c.name}`)}.label = s.${q(c.name)}`
 	);
 	const parsed = new Map<string, string>();
 	for (const c of tables[table].columns) {
@@ -156,7 +168,9 @@ function parsedColumns(c: Column): string[] {
 export function issuesSql(table: TableName): string {
 	const checks = tables[table].columns.flatMap((c) =>
 		issueChecks(c).map(
-			(check) => `SELECT p._file, p._order, p._row, ${lit(c.name)} AS field, p.${q(hasRaw(c) ? `${c.name}__raw` : c.name)} AS value, ${lit(check.reason)} AS reason
+			(
+				check
+			) => `SELECT p._file, p._order, p._row, ${lit(c.name)} AS field, p.${q(hasRaw(c) ? `${c.name}__raw` : c.name)} AS value, ${lit(check.reason)} AS reason
 FROM ${q(table)} p WHERE ${check.when}`
 		)
 	);

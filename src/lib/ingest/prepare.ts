@@ -43,24 +43,38 @@ let nextIndex = 0;
 export async function prepareFile(
 	db: Db,
 	input: InputFile,
-	options: { profile?: Profile; sheet?: string; name?: string } = {}
+	options: {
+		profile?: Profile;
+		sheet?: string;
+		name?: string;
+		onStep?: (step: string) => void;
+	} = {}
 ): Promise<PreparedFile | UnreadableFile> {
+	const step = options.onStep ?? (() => {});
 	const name = options.name ?? input.name;
 	const kind = fileKind(input.name);
 	if (kind === 'unsupported') return { name, error: `${name}: not a CSV, TSV, TXT or XLSX file` };
 	if (input.size === 0) return { name, error: `${name}: the file is empty` };
 	try {
-		const staged = kind === 'xlsx' ? await stageWorkbook(db, input, options.sheet) : await stageText(db, input);
+		step(`Reading ${name} (${megabytes(input.size)})`);
+		const staged =
+			kind === 'xlsx' ? await stageWorkbook(db, input, options.sheet) : await stageText(db, input);
 		if ('error' in staged) return { name, error: `${name}: ${staged.error}` };
 		const { index, headers } = staged;
 		const [stats] = await db.query(rawStatsSql(index, headers.length));
+		step(`Checking ${name} for direct identifiers`);
 		const [counts] = await db.query(guardSql(index, headers.length));
 		for (let i = 0; i < headers.length; i++) {
-			if (Number(counts[`sc${i}`]) > 0) Object.assign(counts, (await db.query(guardColumnSql(index, i)))[0]);
+			if (Number(counts[`sc${i}`]) > 0)
+				Object.assign(counts, (await db.query(guardColumnSql(index, i)))[0]);
 		}
 		const { table, recognised } = detectTable(headers);
+		const identifiers = findings(headers, counts);
+		// Values of a refused column are never shown, not even as mapping examples.
+		const hidden = new Set(identifiers.map((f) => f.index));
 		return {
 			...staged,
+			preview: staged.preview.map((row) => row.map((v, i) => (hidden.has(i) ? '' : v))),
 			name,
 			size: input.size,
 			rows: Number(stats.total) - Number(stats.blank),
@@ -69,7 +83,7 @@ export async function prepareFile(
 			filled: headers.map((_, i) => Number(stats[`f${i}`])),
 			mapping: { table, columns: mapHeaders(table, headers, options.profile) },
 			recognised,
-			identifiers: findings(headers, counts),
+			identifiers,
 			dropped: []
 		};
 	} catch (e) {
@@ -77,7 +91,10 @@ export async function prepareFile(
 	}
 }
 
-type Staged = Pick<PreparedFile, 'index' | 'encoding' | 'delimiter' | 'sheet' | 'sheets' | 'headers' | 'preview'>;
+type Staged = Pick<
+	PreparedFile,
+	'index' | 'encoding' | 'delimiter' | 'sheet' | 'sheets' | 'headers' | 'preview'
+>;
 
 async function stageText(db: Db, input: InputFile): Promise<Staged | { error: string }> {
 	const head = await input.read(0, Math.min(input.size, headBytes));
@@ -85,7 +102,10 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	// A Windows-1252 byte can first appear late in a file: check its end too.
 	if (encoding === 'utf-8' && input.size > headBytes) {
 		const tail = await input.read(Math.max(headBytes, input.size - headBytes), input.size);
-		if (detectEncoding(tail.subarray(tail.findIndex((b) => b < 0x80 || b >= 0xc0)), true) === 'windows-1252') {
+		if (
+			detectEncoding(tail.subarray(tail.findIndex((b) => b < 0x80 || b >= 0xc0)), true) ===
+			'windows-1252'
+		) {
 			encoding = 'windows-1252';
 		}
 	}
@@ -96,9 +116,20 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	const headers = cleanHeaders(records[0]);
 	const index = nextIndex++;
 	const fileName = `sp_input_${index}.csv`;
-	const path = isDuckDbReadable(encoding)
-		? await db.registerFile(fileName, input.source)
-		: await db.registerBytes(fileName, new TextEncoder().encode(decode(await input.read(), encoding)));
+	// DuckDB reads UTF-8 files as they are. Other encodings, and the rare file with blank lines
+	// above its header (DuckDB's skip counts them unevenly), are rewritten as UTF-8 text first.
+	const leading = /^(?:[ \t]*\r?\n)+/;
+	const path =
+		isDuckDbReadable(encoding) && !leading.test(text.replace(/^\ufeff/, ''))
+			? await db.registerFile(fileName, input.source)
+			: await db.registerBytes(
+					fileName,
+					new TextEncoder().encode(
+						decode(await input.read(), encoding)
+							.replace(/^\ufeff/, '')
+							.replace(leading, '')
+					)
+				);
 	await stage(db, index, path, delimiter, headers.length);
 	return {
 		index,
@@ -111,7 +142,11 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	};
 }
 
-async function stageWorkbook(db: Db, input: InputFile, wanted?: string): Promise<Staged | { error: string }> {
+async function stageWorkbook(
+	db: Db,
+	input: InputFile,
+	wanted?: string
+): Promise<Staged | { error: string }> {
 	const sheets = (await readWorkbook(await input.read())).filter((s) => s.rows.length > 0);
 	if (sheets.length === 0) return { error: 'the workbook has no sheet with data' };
 	const sheet = wanted ? sheets.find((s) => s.name === wanted) : bestSheet(sheets);
@@ -171,6 +206,12 @@ export async function dropIdentifierColumns(db: Db, file: PreparedFile): Promise
 		dropped: file.identifiers,
 		identifiers: []
 	};
+}
+
+function megabytes(bytes: number): string {
+	return bytes < 1e6
+		? `${Math.max(1, Math.round(bytes / 1e3))} KB`
+		: `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** Whether a prepare result is a file that could not be read. */

@@ -66,11 +66,14 @@ export async function loadedByFile(db: Db, table: TableName): Promise<Map<string
 
 /** Share of loaded rows with a value in each canonical column, for one file. */
 export async function completeness(db: Db, table: TableName, file: string) {
-	const columns = storedColumns(table).filter(
-		(c) => tables[table].columns.some((t) => t.name === c.name)
+	const columns = storedColumns(table).filter((c) =>
+		tables[table].columns.some((t) => t.name === c.name)
 	);
 	const counts = columns.map((c) => `count(${q(c.name)})::INTEGER AS ${q(c.name)}`).join(', ');
-	const [row] = await db.query(`SELECT count(*)::INTEGER AS _n, ${counts} FROM ${q(table)} WHERE _file = ?`, [file]);
+	const [row] = await db.query(
+		`SELECT count(*)::INTEGER AS _n, ${counts} FROM ${q(table)} WHERE _file = ?`,
+		[file]
+	);
 	const n = Number(row?._n ?? 0);
 	return columns.map((c) => {
 		const filled = Number(row?.[c.name] ?? 0);
@@ -79,7 +82,10 @@ export async function completeness(db: Db, table: TableName, file: string) {
 }
 
 /** Issues or rejects grouped by file, column and reason. */
-export async function summarise(db: Db, source: 'import_issues' | 'import_rejects'): Promise<ProblemSummary[]> {
+export async function summarise(
+	db: Db,
+	source: 'import_issues' | 'import_rejects'
+): Promise<ProblemSummary[]> {
 	return db.query<ProblemSummary & Record<string, unknown>>(
 		`SELECT file, "column", reason, count(*)::INTEGER AS rows, min("row")::INTEGER AS example_row
 FROM ${q(source)} GROUP BY ALL ORDER BY file, rows DESC, "column", reason`

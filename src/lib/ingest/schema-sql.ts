@@ -27,11 +27,25 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 		onward_referrals: [],
 		practices: []
 	};
-	return [...columns, ...extra[table], { name: '_file', type: 'VARCHAR' }, { name: '_row', type: 'INTEGER' }];
+	return [
+		...columns,
+		...extra[table],
+		{ name: '_file', type: 'VARCHAR' },
+		{ name: '_row', type: 'INTEGER' }
+	];
 }
 
 const dateFormats = {
-	iso: ['%Y-%m-%d', '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f', '%Y/%m/%d'],
+	iso: [
+		'%Y-%m-%d',
+		'%Y-%m-%d %H:%M',
+		'%Y-%m-%d %H:%M:%S',
+		'%Y-%m-%dT%H:%M',
+		'%Y-%m-%dT%H:%M:%S',
+		'%Y-%m-%d %H:%M:%S.%f',
+		'%Y-%m-%dT%H:%M:%S.%f',
+		'%Y/%m/%d'
+	],
 	uk4: ['%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S'],
 	uk2: ['%d/%m/%y', '%d/%m/%y %H:%M', '%d/%m/%y %H:%M:%S']
 };
@@ -98,7 +112,8 @@ export function schemaSql(profile?: Profile): string {
 function categoriesSql(profile?: Profile): string {
 	const rows = new Map<string, string>();
 	for (const [vocabulary, assigned] of Object.entries(profile?.categories ?? {})) {
-		for (const [label, group] of Object.entries(assigned)) rows.set(`${vocabulary}|${labelKey(label)}`, group);
+		for (const [label, group] of Object.entries(assigned))
+			rows.set(`${vocabulary}|${labelKey(label)}`, group);
 	}
 	for (const v of Object.values(vocabularies)) {
 		for (const g of v.groups) {
@@ -122,8 +137,21 @@ function ageKeysSql(): string {
 	for (const band of ageBands) {
 		const [low, high] = band.replace('+', '').split('-');
 		const keys = high
-			? [`${low}${high}`, `${low}to${high}`, `${low}${high}years`, `${low}to${high}years`, `aged${low}to${high}`]
-			: [`${low}`, `${low}plus`, `${low}andover`, `${low}over`, `${low}years`, `${low}yearsandover`];
+			? [
+					`${low}${high}`,
+					`${low}to${high}`,
+					`${low}${high}years`,
+					`${low}to${high}years`,
+					`aged${low}to${high}`
+				]
+			: [
+					`${low}`,
+					`${low}plus`,
+					`${low}andover`,
+					`${low}over`,
+					`${low}years`,
+					`${low}yearsandover`
+				];
 		if (low === '0') keys.push('under18', 'u18', '17andunder');
 		for (const key of keys) rows.push(`('${key}', '${band}')`);
 	}

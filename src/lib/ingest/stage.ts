@@ -9,7 +9,11 @@ export const rawColumn = (index: number) => `c${index}`;
 
 /** Names of the database objects that hold one file's raw text. */
 export function rawNames(fileIndex: number) {
-	return { table: `raw_${fileIndex}`, rejects: `raw_rejects_${fileIndex}`, scans: `raw_scans_${fileIndex}` };
+	return {
+		table: `raw_${fileIndex}`,
+		rejects: `raw_rejects_${fileIndex}`,
+		scans: `raw_scans_${fileIndex}`
+	};
 }
 
 /**
@@ -25,7 +29,10 @@ export function stageSql(
 	parallel = true
 ): string {
 	const names = rawNames(fileIndex);
-	const columns = Array.from({ length: width + slackColumns }, (_, i) => `'${rawColumn(i)}': 'VARCHAR'`);
+	const columns = Array.from(
+		{ length: width + slackColumns },
+		(_, i) => `'${rawColumn(i)}': 'VARCHAR'`
+	);
 	return `CREATE OR REPLACE TABLE ${ident(names.table).text} AS SELECT * FROM read_csv(${literal(path).text},
   delim = ${literal(delimiter).text}, quote = '"', escape = '"', header = false, skip = 1,
   columns = {${columns.join(', ')}}, null_padding = true, auto_detect = false,

@@ -39,7 +39,11 @@ const rules: Record<TableName, RejectRule[]> = {
 		extraFields,
 		needs('referrals', 'referral_id'),
 		needs('referrals', 'referral_date'),
-		{ when: 'p.referral_date IS NULL', field: 'referral_date', reason: `'referral_date is not a valid date'` }
+		{
+			when: 'p.referral_date IS NULL',
+			field: 'referral_date',
+			reason: `'referral_date is not a valid date'`
+		}
 	],
 	outcomes: [extraFields, needs('outcomes', 'referral_id'), matchesReferral],
 	onward_referrals: [extraFields, needs('onward_referrals', 'referral_id'), matchesReferral],

@@ -1,5 +1,11 @@
 import { sql, join, type Sql } from '../db/sql.ts';
-import { financialQuarterRange, financialYearRange, isIsoDate, ukDate, type DateRange } from './periods.ts';
+import {
+	financialQuarterRange,
+	financialYearRange,
+	isIsoDate,
+	ukDate,
+	type DateRange
+} from './periods.ts';
 
 /** The period a view covers: a financial year, a quarter, custom dates, or everything. */
 export type Period =

@@ -37,7 +37,7 @@ export function financialQuarterRange(label: string): DateRange | undefined {
 	if (!year) return undefined;
 	const start = Number(year.from.slice(0, 4));
 	const q = Number(match[2]);
-	const month = ((q - 1) * 3 + 3) % 12 + 1; // Q1 → 4, Q2 → 7, Q3 → 10, Q4 → 1
+	const month = (((q - 1) * 3 + 3) % 12) + 1; // Q1 → 4, Q2 → 7, Q3 → 10, Q4 → 1
 	const y = q === 4 ? start + 1 : start;
 	const end = new Date(Date.UTC(y, month - 1 + 3, 0)).getUTCDate();
 	return { from: iso(y, month, 1), to: iso(y, month + 2, end) };
@@ -48,7 +48,8 @@ export function financialYearsBetween(first: string, last: string): string[] {
 	const years: string[] = [];
 	let start = Number(financialYear(first).slice(0, 4));
 	const end = Number(financialYear(last).slice(0, 4));
-	for (; start <= end; start++) years.push(`${start}/${String((start + 1) % 100).padStart(2, '0')}`);
+	for (; start <= end; start++)
+		years.push(`${start}/${String((start + 1) % 100).padStart(2, '0')}`);
 	return years;
 }
 

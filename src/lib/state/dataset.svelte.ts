@@ -45,9 +45,12 @@ class Dataset {
 		performance.mark('sp:import-start');
 		const instance = await db();
 		for (const input of inputs) {
-			this.step = `Reading ${input.name}`;
 			const name = this.uniqueName(input.name);
-			const prepared = await prepareFile(instance, input, { profile: this.profile, name });
+			const prepared = await prepareFile(instance, input, {
+				profile: this.profile,
+				name,
+				onStep: (step) => (this.step = step)
+			});
 			if (isUnreadable(prepared)) this.errors.push(prepared);
 			else {
 				this.inputs.set(prepared.index, input);
@@ -102,7 +105,12 @@ class Dataset {
 		const file = this.files.find((f) => f.index === index);
 		if (!file) return;
 		const columns = mapHeaders(table, file.headers, this.profile);
-		file.mapping = { table, columns: columns.map((c) => (this.isDropped(file, c.index) ? { ...c, target: { kind: 'ignore' } } : c)) };
+		file.mapping = {
+			table,
+			columns: columns.map((c) =>
+				this.isDropped(file, c.index) ? { ...c, target: { kind: 'ignore' } } : c
+			)
+		};
 	}
 
 	/** Point one source column at a canonical column, a score, or nothing. */
@@ -120,7 +128,10 @@ class Dataset {
 
 	/** Assign an unmapped category label to a group (kept in the profile), and load again. */
 	async assignCategory(vocabulary: string, label: string, group: string) {
-		this.profile.categories[vocabulary] = { ...this.profile.categories[vocabulary], [label]: group };
+		this.profile.categories[vocabulary] = {
+			...this.profile.categories[vocabulary],
+			[label]: group
+		};
 		await this.load();
 	}
 
@@ -131,7 +142,12 @@ class Dataset {
 		performance.mark('sp:load-start');
 		try {
 			const started = performance.now();
-			this.report = await loadFiles(await db(), $state.snapshot(this.files) as PreparedFile[], $state.snapshot(this.profile) as Profile, (s) => (this.step = s));
+			this.report = await loadFiles(
+				await db(),
+				$state.snapshot(this.files) as PreparedFile[],
+				$state.snapshot(this.profile) as Profile,
+				(s) => (this.step = s)
+			);
 			this.step = `Loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 			this.status = 'loaded';
 			this.version++;
@@ -166,6 +182,9 @@ class Dataset {
 export const dataset = new Dataset();
 
 /** Run a query on the page's database (metrics build the SQL; this only runs it). */
-export async function query<T extends Record<string, unknown>>(q: { text: string; params: unknown[] }) {
+export async function query<T extends Record<string, unknown>>(q: {
+	text: string;
+	params: unknown[];
+}) {
 	return (await db()).query<T>(q.text, q.params);
 }

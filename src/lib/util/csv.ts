@@ -1,10 +1,17 @@
-/** Rows as CSV text (RFC 4180 quoting), columns in the order given, with a header row. */
-export function toCsvText(rows: Record<string, unknown>[], columns: string[]): string {
+/** Rows as CSV text (RFC 4180 quoting), columns in the order given, with a header row (labels if given). */
+export function toCsvText(
+	rows: Record<string, unknown>[],
+	columns: string[],
+	labels: string[] = columns
+): string {
 	const cell = (v: unknown) => {
 		const text = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
 		return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 	};
-	const lines = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
+	const lines = [
+		labels.map(cell).join(','),
+		...rows.map((r) => columns.map((c) => cell(r[c])).join(','))
+	];
 	return lines.join('\r\n') + '\r\n';
 }
 

@@ -32,7 +32,10 @@ export function monthSentence(rows: { month: string; referrals: number }[]): str
 }
 
 /** "GP made 64% of referrals (2,001 of 3,120)." */
-export function sourceSentence(rows: { label: string; referrals: number }[], total: number): string {
+export function sourceSentence(
+	rows: { label: string; referrals: number }[],
+	total: number
+): string {
 	if (!rows.length || !total) return 'No referrals in this period.';
 	const top = rows[0];
 	return `${top.label} made ${pct(top.referrals, total)} of referrals (${n(top.referrals)} of ${n(total)}).`;

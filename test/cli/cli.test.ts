@@ -1,0 +1,237 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { main } from '../../src/lib/cli/main.ts';
+import { fixture, scratchDir } from '../helpers/import.ts';
+
+/** Run `sp-impact` in-process with streams that keep what is written. */
+async function cli(...argv: string[]) {
+	const sink = () => {
+		const chunks: string[] = [];
+		return { chunks, write: (s: string) => (chunks.push(s), true) };
+	};
+	const out = sink();
+	const err = sink();
+	const code = await main(
+		argv,
+		out as unknown as typeof process.stdout,
+		err as unknown as typeof process.stderr
+	);
+	return { code, stdout: out.chunks.join(''), stderr: err.chunks.join('') };
+}
+
+// messy-referrals.csv, hand-worked in test/ingest/normalise.test.ts: R1 R2 R5 load.
+const messySummary = {
+	as_of: '2024-06-30', // R1's discharge date is the latest date in the file
+	import: {
+		rows_read: 7,
+		rows_loaded: 3,
+		rows_rejected: 4,
+		issues: 7,
+		dropped_columns: [],
+		files: [
+			{
+				file: 'messy-referrals.csv',
+				table: 'referrals',
+				encoding: 'utf-8',
+				rows_read: 7,
+				rows_loaded: 3,
+				rows_rejected: 4,
+				issues: 7
+			}
+		]
+	},
+	reach: {
+		referrals: 3,
+		people: 2, // R1 and R5 are both P1
+		by_source: { gp: 1, other: 1, practice_nurse: 1 },
+		by_pcn: { 'PCN A': 2, 'PCN B': 1 },
+		by_practice: { 'Practice 1': 1, 'Practice 2': 1, 'Practice 3': 1 },
+		by_service: { North: 3 }
+	}
+};
+
+describe('sp-impact summary', () => {
+	let files: Awaited<ReturnType<typeof scratchDir>>;
+	let people: string;
+	beforeAll(async () => {
+		files = await scratchDir();
+		people = await files.write(
+			'people.csv',
+			'Referral ID,Date of referral,Ref,Email\nR1,01/04/2024,943 476 5919,jo@example.org\nR2,02/04/2024,943 476 5870,\n'
+		);
+	});
+	afterAll(() => files.remove());
+
+	it('prints the import and reach figures as JSON', async () => {
+		const { code, stdout, stderr } = await cli('summary', fixture('messy-referrals.csv'));
+		expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+		expect(JSON.parse(stdout)).toEqual(messySummary);
+	});
+
+	it('refuses a file with identifiers: exit 2, naming file and column, never a value', async () => {
+		const { code, stdout, stderr } = await cli('summary', fixture('messy-referrals.csv'), people);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toBe(
+			[
+				'sp-impact: direct identifiers found; nothing was loaded.',
+				'  people.csv: column "Ref" holds 2 values that look like NHS numbers.',
+				'  people.csv: column "Email" holds 1 value that looks like email addresses.',
+				'Remove those columns, or run again with --drop-identifiers to drop them.',
+				''
+			].join('\n')
+		);
+		for (const value of ['5919', '5870', 'jo@']) expect(stderr).not.toContain(value);
+	});
+
+	it('--drop-identifiers drops those columns, lists them, and goes on', async () => {
+		const { code, stdout } = await cli('summary', '--drop-identifiers', people);
+		expect(code).toBe(0);
+		const json = JSON.parse(stdout);
+		expect(json.import.dropped_columns).toEqual([
+			{ file: 'people.csv', column: 'Ref', found: 'nhs_number' },
+			{ file: 'people.csv', column: 'Email', found: 'email' }
+		]);
+		expect(json.import).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
+		expect(stdout).not.toContain('5919');
+	});
+
+	it('--from and --to filter the reach figures (financial year 2024/25)', async () => {
+		const { code, stdout } = await cli(
+			'summary',
+			'--from',
+			'2024-04-01',
+			'--to',
+			'2025-03-31',
+			'--as-of',
+			'2025-03-31',
+			fixture('reach-referrals.csv')
+		);
+		expect(code).toBe(0);
+		const json = JSON.parse(stdout);
+		expect(json.as_of).toBe('2025-03-31');
+		// All 10 rows load; A2-A9 fall in the year (see test/metrics/reach.test.ts).
+		expect(json.import).toMatchObject({ rows_read: 10, rows_loaded: 10 });
+		expect(json.reach).toEqual({
+			referrals: 8,
+			people: 6,
+			by_source: { gp: 3, other: 2, arrs_role: 1, practice_nurse: 1, self: 1 },
+			by_pcn: { 'PCN A': 3, 'PCN B': 3, unknown: 2 },
+			by_practice: { 'Practice 3': 4, 'Practice 2': 2, 'Practice 1': 1, unknown: 1 },
+			by_service: { North: 4, South: 4 }
+		});
+	});
+
+	it.each([
+		{ name: 'no command', argv: [], message: 'sp-impact: no command\nusage: sp-impact summary' },
+		{
+			name: 'unknown command',
+			argv: ['report', 'a.csv'],
+			message: 'sp-impact: unknown command: report\n'
+		},
+		{ name: 'no files', argv: ['summary'], message: 'sp-impact: no files given\n' },
+		{
+			name: 'bad date',
+			argv: ['summary', '--from', '01/04/2024', 'a.csv'],
+			message: 'sp-impact: invalid --from: 01/04/2024 (use YYYY-MM-DD)'
+		},
+		{
+			name: 'unknown option',
+			argv: ['summary', '--colour', 'a.csv'],
+			message: "Unknown option '--colour'"
+		}
+	])('usage error, exit 1: $name', async ({ argv, message }) => {
+		const { code, stdout, stderr } = await cli(...argv);
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr).toContain(message);
+	});
+
+	it.each([
+		{
+			name: 'a missing file',
+			file: () => join(files.dir, 'missing.csv'),
+			message: /^sp-impact: cannot read .*missing\.csv: ENOENT/
+		},
+		{
+			name: 'an unsupported file',
+			file: () => files.write('notes.pdf', '%PDF-1.4'),
+			message: /^sp-impact: notes\.pdf: not a CSV, TSV, TXT or XLSX file\n$/
+		},
+		{
+			name: 'an empty file',
+			file: () => files.write('empty.csv', ''),
+			message: /^sp-impact: empty\.csv: the file is empty\n$/
+		},
+		{
+			name: 'an unreadable workbook',
+			file: () => files.write('broken.xlsx', 'not a zip'),
+			message: /^sp-impact: broken\.xlsx: could not be read \(/
+		},
+		{
+			name: 'a file with no referral columns',
+			file: () => files.write('colours.csv', 'Colour,Size\nred,2\n'),
+			message:
+				/^sp-impact: colours\.csv: read as referrals but has no column for referral_id, referral_date/
+		},
+		{
+			name: 'no referrals table',
+			file: () => fixture('messy-outcomes.csv'),
+			message:
+				/^sp-impact: no referrals table: none of the files has referral_id and referral_date columns\n$/
+		}
+	])('bad input, exit 1 with a clear message: $name', async ({ file, message }) => {
+		const { code, stdout, stderr } = await cli('summary', await file());
+		expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+		expect(stderr).toMatch(message);
+	});
+
+	it('a profile that is not valid is refused by name', async () => {
+		const profile = await files.write('profile.json', '{"kind": "other"}');
+		const { code, stderr } = await cli(
+			'summary',
+			'--profile',
+			profile,
+			fixture('messy-referrals.csv')
+		);
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/^sp-impact: invalid profile .*profile\.json: kind: /);
+	});
+
+	it('two files with one name are told apart', async () => {
+		const { code, stdout } = await cli(
+			'summary',
+			fixture('messy-referrals.csv'),
+			fixture('messy-referrals.csv')
+		);
+		expect(code).toBe(0);
+		const json = JSON.parse(stdout);
+		expect(
+			json.import.files.map((f: { file: string; rows_loaded: number }) => [f.file, f.rows_loaded])
+		).toEqual([
+			['messy-referrals.csv', 3],
+			['messy-referrals.csv (2)', 0]
+		]);
+		expect(json.reach.referrals).toBe(3);
+	});
+
+	it('runs as a command: node bin/sp-impact.js', async () => {
+		const run = promisify(execFile);
+		const root = join(import.meta.dirname, '..', '..');
+		const { stdout, stderr } = await run(
+			'node',
+			['bin/sp-impact.js', 'summary', fixture('messy-referrals.csv')],
+			{ cwd: root }
+		);
+		expect(stderr).toBe('');
+		expect(JSON.parse(stdout)).toEqual(messySummary);
+		const failed = await run('node', ['bin/sp-impact.js', 'summary', people], { cwd: root }).catch(
+			(e) => e
+		);
+		expect(failed.code).toBe(2);
+		expect(failed.stderr).toContain(
+			'people.csv: column "Ref" holds 2 values that look like NHS numbers.'
+		);
+	});
+});

@@ -1,0 +1,157 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createNodeDb } from '../../src/lib/db/node.ts';
+import type { Db } from '../../src/lib/db/types.ts';
+import { installMacros, loadFiles } from '../../src/lib/ingest/load.ts';
+import { fromPath } from '../../src/lib/ingest/node-input.ts';
+import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
+import { noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import {
+	filterOptions,
+	headline,
+	latestDate,
+	referralsBy,
+	referralsByMonth
+} from '../../src/lib/metrics/reach.ts';
+import { run } from '../../src/lib/metrics/run.ts';
+import { fixture, scratchDir, utf16, windows1252 } from '../helpers/import.ts';
+import { createWasmNodeDb } from './wasm-node-db.ts';
+
+// DESIGN.md "One SQL, two engines": the same import and metric SQL on native DuckDB (Node, CLI)
+// and duckdb-wasm (browser) must give identical results. Both are pinned to DuckDB v1.4.3.
+
+const filterSets: Record<string, Filters> = {
+	all: noFilters,
+	year: { period: { kind: 'year', label: '2024/25' }, pcn: [], service: [] },
+	quarter: { period: { kind: 'quarter', label: '2024/25 Q1' }, pcn: ['PCN A'], service: [] },
+	custom: { period: { kind: 'custom', from: '2024-05-01' }, pcn: [], service: ['South', 'North'] }
+};
+
+/** Everything an engine produces from the fixtures: the import, the tables and every reach metric. */
+async function everything(db: Db, paths: string[]) {
+	const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v');
+	await installMacros(db);
+	const prepared = [];
+	for (const path of paths) {
+		const file = await prepareFile(db, await fromPath(path));
+		if (isUnreadable(file)) throw new Error(file.error);
+		prepared.push(file);
+	}
+	const report = await loadFiles(db, prepared);
+	const table = (sql: string) => db.query(sql);
+	const metrics: Record<string, unknown> = {
+		latest: await run(db, latestDate()),
+		options: await run(db, filterOptions())
+	};
+	for (const [name, filters] of Object.entries(filterSets)) {
+		metrics[name] = {
+			headline: await run(db, headline(filters, '2024-09-30')),
+			months: await run(db, referralsByMonth(filters)),
+			by: await Promise.all(
+				(['source', 'source_label', 'pcn', 'practice', 'service'] as const).map((d) =>
+					run(db, referralsBy(d, filters))
+				)
+			)
+		};
+	}
+	return {
+		version: v,
+		// The raw-table index differs between runs; everything else must match.
+		prepared: prepared.map(({ index: _index, ...rest }) => rest),
+		report,
+		tables: {
+			referrals: await table('SELECT * FROM referrals ORDER BY _file, _row'),
+			outcomes: await table('SELECT * FROM outcomes ORDER BY _file, _row, measure, timepoint'),
+			onward: await table('SELECT * FROM onward_referrals ORDER BY _file, _row'),
+			reasons: await table('SELECT * FROM referral_reasons ORDER BY referral_id, reason'),
+			rejects: await table('SELECT * FROM import_rejects ORDER BY file, "row"'),
+			issues: await table('SELECT * FROM import_issues ORDER BY file, "row", "column", reason')
+		},
+		metrics
+	};
+}
+
+describe('parity: native DuckDB and duckdb-wasm', () => {
+	let files: Awaited<ReturnType<typeof scratchDir>>;
+	let paths: string[];
+	let native: Awaited<ReturnType<typeof everything>>;
+	let wasm: Awaited<ReturnType<typeof everything>>;
+
+	beforeAll(async () => {
+		files = await scratchDir();
+		paths = [
+			fixture('messy-referrals.csv'),
+			fixture('more-referrals.csv'),
+			fixture('reach-referrals.csv'),
+			fixture('messy-outcomes.csv'),
+			fixture('messy-onward.csv'),
+			// Re-encoded before DuckDB reads it, and a quoted line break (the serial reader).
+			await files.write(
+				'utf16.csv',
+				utf16(
+					'Referral ID;Date of referral;Service\r\nB1;01/06/2024;"Café\r\n– Leeds"\r\n',
+					'le',
+					true
+				)
+			),
+			await files.write(
+				'cp1252.csv',
+				windows1252('Referral ID,Date of referral,Service\nB2,2024-06-02,O’Brien\n')
+			),
+			// A row the CSV reader itself rejects.
+			await files.write(
+				'broken.csv',
+				'Referral ID,Date of referral\nB3,03/06/2024\nB4,04/06/2024,"x\n'
+			)
+		];
+		const nodeDb = await createNodeDb();
+		try {
+			native = await everything(nodeDb, paths);
+		} finally {
+			await nodeDb.close();
+		}
+		const wasmDb = await createWasmNodeDb();
+		try {
+			wasm = await everything(wasmDb, paths);
+		} finally {
+			wasmDb.close();
+		}
+	}, 120_000);
+	afterAll(() => files.remove());
+
+	it('both engines are DuckDB v1.4.3', () => {
+		expect(native.version).toBe('v1.4.3');
+		expect(wasm.version).toBe('v1.4.3');
+	});
+
+	it('the fixtures exercise the import (so parity is not vacuous)', () => {
+		// Read: 7 + 4 + 10 + 8 + 6 + 1 + 1 + 2; rejected: 4 + 2 + 0 + 4 + 3 + 0 + 0 + 1.
+		expect(native.report).toMatchObject({ rows_read: 39, rows_rejected: 14 });
+		// Referrals: 3 messy, 2 more (R6, R7), 10 reach, B1, B2, B3.
+		expect(native.tables.referrals.length).toBe(18);
+		expect(
+			native.tables.rejects.some((r) => String(r.reason).startsWith('could not be read'))
+		).toBe(true);
+	});
+
+	it('prepared files are identical', () => {
+		expect(wasm.prepared).toEqual(native.prepared);
+	});
+
+	it('the import report is identical', () => {
+		expect(wasm.report).toEqual(native.report);
+	});
+
+	it.each(['referrals', 'outcomes', 'onward', 'reasons', 'rejects', 'issues'] as const)(
+		'table %s is identical',
+		(name) => {
+			expect(wasm.tables[name]).toEqual(native.tables[name]);
+		}
+	);
+
+	it.each(['latest', 'options', ...Object.keys(filterSets)])(
+		'reach metrics (%s) are identical',
+		(name) => {
+			expect(wasm.metrics[name]).toEqual(native.metrics[name]);
+		}
+	);
+});

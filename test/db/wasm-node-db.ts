@@ -1,0 +1,74 @@
+// Test-only: duckdb-wasm's blocking Node build behind the same Db interface the app uses,
+// so the parity test runs the browser's engine without a browser.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+// The package's "blocking" export is dist/duckdb-node-blocking.cjs under Node, with its types.
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { toRows } from '../../src/lib/db/arrow-rows.ts';
+import {
+	QueryError,
+	startupSql,
+	type Db,
+	type FileSource,
+	type Row
+} from '../../src/lib/db/types.ts';
+
+const dist = dirname(
+	createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
+);
+
+/** duckdb-wasm (blocking, in-process) as a Db; files are registered as buffers, as in the browser. */
+export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
+	const bundles = {
+		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	// The same options as src/lib/db/wasm.ts.
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	const connection = db.connect();
+	for (const statement of startupSql) connection.query(statement);
+
+	return {
+		engine: 'duckdb-wasm',
+		async query<T extends Row = Row>(text: string, params: unknown[] = []) {
+			try {
+				if (params.length === 0) return toRows(connection.query(text)) as T[];
+				const statement = connection.prepare(text);
+				try {
+					return toRows(statement.query(...params)) as T[];
+				} finally {
+					statement.close();
+				}
+			} catch (cause) {
+				throw new QueryError(text, cause);
+			}
+		},
+		async exec(text: string) {
+			try {
+				connection.query(text);
+			} catch (cause) {
+				throw new QueryError(text, cause);
+			}
+		},
+		async registerFile(name: string, source: FileSource) {
+			if (source.kind !== 'path') throw new Error(`wasm-node db reads paths, not ${source.kind}`);
+			db.registerFileBuffer(name, new Uint8Array(await readFile(source.path)));
+			return name;
+		},
+		async registerBytes(name: string, bytes: Uint8Array) {
+			// duckdb-wasm takes ownership of the buffer: give it a copy.
+			db.registerFileBuffer(name, bytes.slice());
+			return name;
+		},
+		async unregister(name: string) {
+			db.dropFile(name);
+		},
+		close() {
+			connection.close();
+			db.reset();
+		}
+	};
+}

@@ -1,0 +1,91 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { problemRows } from '../../src/lib/ingest/report.ts';
+import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
+
+// How each canonical type is read from text (rules.ts parseExpr, issueChecks), run on DuckDB.
+describe('reading typed values', () => {
+	let db: Awaited<ReturnType<typeof nativeDb>>;
+	let files: Awaited<ReturnType<typeof scratchDir>>;
+	beforeAll(async () => {
+		db = await nativeDb();
+		files = await scratchDir();
+	});
+	afterAll(async () => {
+		await db.close();
+		await files.remove();
+	});
+
+	it('bands ages and reads band labels as exports write them', async () => {
+		const ages = [
+			'17',
+			'18',
+			'24.5',
+			'25',
+			'84',
+			'85',
+			'102',
+			'121',
+			'-1',
+			'45 to 54',
+			'85 and over',
+			'Under 18',
+			'85+',
+			'18-24 years'
+		];
+		const text = [
+			'Referral ID,Date of referral,Age',
+			...ages.map((a, i) => `R${i},01/04/2024,${a}`)
+		].join('\n');
+		await importPaths(db, [await files.write('ages.csv', text)]);
+		const rows = await db.query<{ age_band: string | null }>(
+			'SELECT age_band FROM referrals ORDER BY _row'
+		);
+		expect(rows.map((r) => r.age_band)).toEqual([
+			'0-17',
+			'18-24',
+			'18-24',
+			'25-34',
+			'75-84',
+			'85+',
+			'85+',
+			null,
+			null,
+			'45-54',
+			'85+',
+			'0-17',
+			'85+',
+			'18-24'
+		]);
+		// 121 and -1 are not ages a person has: kept out and listed.
+		expect((await problemRows(db, 'import_issues')).map((r) => [r.row, r.value])).toEqual([
+			[9, '121'],
+			[10, '-1']
+		]);
+	});
+
+	it('reads booleans and integers strictly, listing what it cannot read', async () => {
+		const text = [
+			'Referral ID,Date of referral,Carer,No. of contacts,GP appointments before',
+			'R1,01/04/2024,Yes,6,0',
+			'R2,01/04/2024,n,6.0,-2',
+			'R3,01/04/2024,sometimes,6.5,3'
+		].join('\n');
+		await importPaths(db, [await files.write('types.csv', text)]);
+		expect(
+			await db.query(
+				'SELECT carer, contacts, gp_appointments_before AS gp FROM referrals ORDER BY _row'
+			)
+		).toEqual([
+			{ carer: true, contacts: 6, gp: 0 },
+			{ carer: false, contacts: 6, gp: null },
+			{ carer: null, contacts: null, gp: 3 }
+		]);
+		expect(
+			(await problemRows(db, 'import_issues')).map((r) => `${r.row} ${r.column}: ${r.reason}`)
+		).toEqual([
+			'3 GP appointments before: outside the allowed range (0 or more)',
+			'4 Carer: not yes or no',
+			'4 No. of contacts: not a whole number'
+		]);
+	});
+});
