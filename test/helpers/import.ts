@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 // Shared set-up for tests that import files on native DuckDB (never a mock).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,26 @@ export async function nativeDb() {
 	const db = await createNodeDb();
 	await installMacros(db);
 	return db;
+}
+
+/**
+ * A native DuckDB and a scratch folder for one describe block: opened before its tests, closed
+ * after. Read them as `ctx.db` and `ctx.files` inside the tests.
+ */
+export function useNativeDb() {
+	const ctx = {} as {
+		db: Awaited<ReturnType<typeof nativeDb>>;
+		files: Awaited<ReturnType<typeof scratchDir>>;
+	};
+	beforeAll(async () => {
+		ctx.db = await nativeDb();
+		ctx.files = await scratchDir();
+	});
+	afterAll(async () => {
+		await ctx.db.close();
+		await ctx.files.remove();
+	});
+	return ctx;
 }
 
 /** A scratch folder for files built inside a test. */

@@ -1,6 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { decode, detectEncoding, isDuckDbReadable } from '../../src/lib/ingest/decode.ts';
-import { nativeDb, scratchDir, importPaths, utf16, windows1252 } from '../helpers/import.ts';
+import { importPaths, useNativeDb, utf16, windows1252 } from '../helpers/import.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -110,16 +110,7 @@ describe('decode', () => {
 });
 
 describe('encodings through prepareFile and loadFiles (native DuckDB)', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
-	let files: Awaited<ReturnType<typeof scratchDir>>;
-	beforeAll(async () => {
-		db = await nativeDb();
-		files = await scratchDir();
-	});
-	afterAll(async () => {
-		await db.close();
-		await files.remove();
-	});
+	const ctx = useNativeDb();
 
 	it.each([
 		{ name: 'utf8.csv', input: utf8(text), encoding: 'utf-8' },
@@ -141,11 +132,11 @@ describe('encodings through prepareFile and loadFiles (native DuckDB)', () => {
 			const {
 				files: [file],
 				report
-			} = await importPaths(db, [await files.write(name, input)]);
+			} = await importPaths(ctx.db, [await ctx.files.write(name, input)]);
 			expect(file.encoding).toBe(encoding);
 			expect(file.headers).toEqual(['Referral ID', 'Date of referral', 'Service']);
 			expect(report.files[0]).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
-			const rows = await db.query(
+			const rows = await ctx.db.query(
 				'SELECT referral_id, referral_date, service FROM referrals ORDER BY _row'
 			);
 			expect(rows[0]).toEqual({

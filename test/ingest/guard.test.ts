@@ -1,20 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { findingMessage, identifierByHeader } from '../../src/lib/ingest/guard.ts';
 import { loadFiles } from '../../src/lib/ingest/load.ts';
 import { dropIdentifierColumns } from '../../src/lib/ingest/prepare.ts';
-import { nativeDb, prepare, scratchDir } from '../helpers/import.ts';
+import { prepare, useNativeDb } from '../helpers/import.ts';
 
 describe('identifier guard', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
-	let files: Awaited<ReturnType<typeof scratchDir>>;
-	beforeAll(async () => {
-		db = await nativeDb();
-		files = await scratchDir();
-	});
-	afterAll(async () => {
-		await db.close();
-		await files.remove();
-	});
+	const ctx = useNativeDb();
 
 	// Modulus 11: weights 10..2 on the first nine digits; check = 11 − (sum mod 11);
 	// 11 → 0; 10 → the number is invalid.
@@ -36,7 +27,7 @@ describe('identifier guard', () => {
 		{ name: 'nine digits', input: '943476591', expected: false },
 		{ name: 'eleven digits', input: '94347659190', expected: false }
 	])('sp_nhs_valid: $name', async ({ input, expected }) => {
-		const [row] = await db.query('SELECT sp_nhs_valid(?::VARCHAR) AS ok', [input]);
+		const [row] = await ctx.db.query('SELECT sp_nhs_valid(?::VARCHAR) AS ok', [input]);
 		expect(row.ok).toBe(expected);
 	});
 
@@ -85,7 +76,7 @@ describe('identifier guard', () => {
 	];
 
 	it('finds each identifier column, by value or by header, and nothing else', async () => {
-		const file = await prepare(db, await files.write('people.csv', csv));
+		const file = await prepare(ctx.db, await ctx.files.write('people.csv', csv));
 		expect(file.identifiers).toEqual([
 			// "Ref" looks innocent (and is an alias of referral_id); its values pass Modulus 11: 4 of 4.
 			{ index: 2, header: 'Ref', kind: 'nhs_number', count: 4, byHeader: false },
@@ -100,7 +91,7 @@ describe('identifier guard', () => {
 	});
 
 	it('findingMessage names the file and column and never a value', async () => {
-		const file = await prepare(db, await files.write('people.csv', csv));
+		const file = await prepare(ctx.db, await ctx.files.write('people.csv', csv));
 		const messages = file.identifiers.map((f) => findingMessage('people.csv', f));
 		expect(messages[0]).toBe('people.csv: column "Ref" holds 4 values that look like NHS numbers.');
 		expect(messages[6]).toBe('people.csv: column "First name" is named as person names.');
@@ -138,12 +129,12 @@ describe('identifier guard', () => {
 		expect(valid).toBeLessThan(20);
 		const rows = codes.map((c, i) => `R${i + 1},01/04/2024,${c}`);
 		const file = await prepare(
-			db,
-			await files.write('codes.csv', ['Referral ID,Date of referral,Code', ...rows].join('\n'))
+			ctx.db,
+			await ctx.files.write('codes.csv', ['Referral ID,Date of referral,Code', ...rows].join('\n'))
 		);
 		// The SQL macro agrees with the JS check on every code.
 		const values = codes.map((c) => `('${c}')`).join(', '); // digits only
-		const [checked] = await db.query(
+		const [checked] = await ctx.db.query(
 			`SELECT count_if(sp_nhs_valid(d))::INTEGER AS nv FROM (VALUES ${values}) t(d)`
 		);
 		expect(checked.nv).toBe(valid);
@@ -155,7 +146,7 @@ describe('identifier guard', () => {
 		// give check digits 9 and 2). 07700 900123 and 0113 496 0000: 0 then 10 digits.
 		const text =
 			'Referral ID,Date of referral,Code,Phone\nR1,01/04/2024,0123456780,07700 900123\nR2,01/04/2024,0987654321,0113 496 0000\n';
-		const file = await prepare(db, await files.write('zero-codes.csv', text));
+		const file = await prepare(ctx.db, await ctx.files.write('zero-codes.csv', text));
 		// Only the Phone column, found by its values (so byHeader is false); Code is not flagged.
 		expect(file.identifiers).toEqual([
 			{ index: 3, header: 'Phone', kind: 'phone', count: 2, byHeader: false }
@@ -163,8 +154,8 @@ describe('identifier guard', () => {
 	});
 
 	it('dropIdentifierColumns blanks the columns, and loading then works with no value left', async () => {
-		const found = await prepare(db, await files.write('people.csv', csv));
-		const file = await dropIdentifierColumns(db, found);
+		const found = await prepare(ctx.db, await ctx.files.write('people.csv', csv));
+		const file = await dropIdentifierColumns(ctx.db, found);
 		expect(file.identifiers).toEqual([]);
 		expect(file.dropped).toEqual(found.identifiers);
 		expect(file.preview[0]).toEqual([
@@ -183,11 +174,11 @@ describe('identifier guard', () => {
 		]);
 		expect(file.filled).toEqual([4, 4, 0, 0, 0, 0, 4, 0, 0, 0, 4, 4]);
 		// The raw text itself is gone, not just hidden: c2..c5 and c7..c9 are NULL in every row.
-		const [raw] = await db.query(
+		const [raw] = await ctx.db.query(
 			`SELECT count(c2) + count(c3) + count(c4) + count(c5) + count(c7) + count(c8) + count(c9) AS n FROM raw_${file.index}`
 		);
 		expect(raw.n).toBe(0);
-		const report = await loadFiles(db, [file]);
+		const report = await loadFiles(ctx.db, [file]);
 		expect(report.files[0]).toMatchObject({
 			rows_read: 4,
 			rows_loaded: 4,
@@ -204,7 +195,7 @@ describe('identifier guard', () => {
 			'First name'
 		]);
 		expect(
-			await db.query(
+			await ctx.db.query(
 				'SELECT practice, count(*)::INTEGER AS n FROM referrals GROUP BY ALL ORDER BY practice'
 			)
 		).toEqual([
@@ -212,9 +203,9 @@ describe('identifier guard', () => {
 			{ practice: 'Leeds Road', n: 2 }
 		]);
 		const everything = JSON.stringify([
-			await db.query('SELECT * FROM referrals'),
-			await db.query('SELECT * FROM import_issues'),
-			await db.query('SELECT * FROM import_rejects')
+			await ctx.db.query('SELECT * FROM referrals'),
+			await ctx.db.query('SELECT * FROM import_issues'),
+			await ctx.db.query('SELECT * FROM import_rejects')
 		]);
 		for (const s of secrets) expect(everything).not.toContain(s);
 	});

@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { problemRows } from '../../src/lib/ingest/report.ts';
-import { fixture, importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
+import { fixture, importPaths, useNativeDb } from '../helpers/import.ts';
 
 type Report = Awaited<ReturnType<typeof importPaths>>['report'];
 const perFile = (report: Report) =>
@@ -14,16 +14,7 @@ const perFile = (report: Report) =>
 	);
 
 describe('reconciliation across files', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
-	let files: Awaited<ReturnType<typeof scratchDir>>;
-	beforeAll(async () => {
-		db = await nativeDb();
-		files = await scratchDir();
-	});
-	afterAll(async () => {
-		await db.close();
-		await files.remove();
-	});
+	const ctx = useNativeDb();
 
 	// messy-referrals.csv: 7 read, R1 R2 R5 loaded (see normalise.test.ts).
 	// more-referrals.csv: row 2 R1 (already used by messy row 2), row 3 R6, row 4 copy of row 3, row 5 R7.
@@ -39,7 +30,7 @@ describe('reconciliation across files', () => {
 	];
 
 	it('per file: rows read = rows loaded + rows rejected', async () => {
-		const { report, files: prepared } = await importPaths(db, all.map(fixture));
+		const { report, files: prepared } = await importPaths(ctx.db, all.map(fixture));
 		expect(prepared.map((f) => f.mapping.table)).toEqual([
 			'referrals',
 			'referrals',
@@ -60,8 +51,8 @@ describe('reconciliation across files', () => {
 	});
 
 	it('names each rejected row and its reason, across files', async () => {
-		await importPaths(db, all.map(fixture));
-		const rejects = (await problemRows(db, 'import_rejects')).filter(
+		await importPaths(ctx.db, all.map(fixture));
+		const rejects = (await problemRows(ctx.db, 'import_rejects')).filter(
 			(r) => r.file !== 'messy-referrals.csv'
 		);
 		expect(rejects).toEqual([
@@ -118,7 +109,7 @@ describe('reconciliation across files', () => {
 				reason: 'duplicate of row 3'
 			}
 		]);
-		const issues = (await problemRows(db, 'import_issues')).filter(
+		const issues = (await problemRows(ctx.db, 'import_issues')).filter(
 			(r) => r.file !== 'messy-referrals.csv'
 		);
 		expect(issues).toEqual([
@@ -148,9 +139,10 @@ describe('reconciliation across files', () => {
 	});
 
 	it('loads long-form outcomes and onward referrals with their standard values', async () => {
-		await importPaths(db, all.map(fixture));
+		await importPaths(ctx.db, all.map(fixture));
 		expect(
-			await db.query(`SELECT referral_id, measure_key, timepoint, assessed_on, score FROM outcomes
+			await ctx.db
+				.query(`SELECT referral_id, measure_key, timepoint, assessed_on, score FROM outcomes
 WHERE _file = 'messy-outcomes.csv' ORDER BY _row`)
 		).toEqual([
 			{
@@ -183,7 +175,7 @@ WHERE _file = 'messy-outcomes.csv' ORDER BY _row`)
 			}
 		]);
 		expect(
-			await db.query(
+			await ctx.db.query(
 				'SELECT referral_id, organisation, category, category_group, kind_group, attended FROM onward_referrals ORDER BY _row'
 			)
 		).toEqual([
@@ -215,12 +207,12 @@ WHERE _file = 'messy-outcomes.csv' ORDER BY _row`)
 	});
 
 	it('the same export loaded twice counts each referral once', async () => {
-		const copy = join(files.dir, 'messy-referrals-copy.csv');
+		const copy = join(ctx.files.dir, 'messy-referrals-copy.csv');
 		await copyFile(fixture('messy-referrals.csv'), copy);
-		const { report } = await importPaths(db, [fixture('messy-referrals.csv'), copy]);
+		const { report } = await importPaths(ctx.db, [fixture('messy-referrals.csv'), copy]);
 		expect(perFile(report)['messy-referrals-copy.csv']).toEqual(['referrals', 7, 0, 7, 0]);
 		expect(report.tables.referrals).toBe(3);
-		const rejects = (await problemRows(db, 'import_rejects')).filter(
+		const rejects = (await problemRows(ctx.db, 'import_rejects')).filter(
 			(r) => r.file === 'messy-referrals-copy.csv'
 		);
 		expect(rejects.map((r) => `${r.row}: ${r.reason}`)).toEqual([

@@ -1,19 +1,10 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { problemRows } from '../../src/lib/ingest/report.ts';
-import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
+import { importPaths, useNativeDb } from '../helpers/import.ts';
 
 // How each canonical type is read from text (rules.ts parseExpr, issueChecks), run on DuckDB.
 describe('reading typed values', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
-	let files: Awaited<ReturnType<typeof scratchDir>>;
-	beforeAll(async () => {
-		db = await nativeDb();
-		files = await scratchDir();
-	});
-	afterAll(async () => {
-		await db.close();
-		await files.remove();
-	});
+	const ctx = useNativeDb();
 
 	it('bands ages and reads band labels as exports write them', async () => {
 		const ages = [
@@ -36,8 +27,8 @@ describe('reading typed values', () => {
 			'Referral ID,Date of referral,Age',
 			...ages.map((a, i) => `R${i},01/04/2024,${a}`)
 		].join('\n');
-		await importPaths(db, [await files.write('ages.csv', text)]);
-		const rows = await db.query<{ age_band: string | null }>(
+		await importPaths(ctx.db, [await ctx.files.write('ages.csv', text)]);
+		const rows = await ctx.db.query<{ age_band: string | null }>(
 			'SELECT age_band FROM referrals ORDER BY _row'
 		);
 		expect(rows.map((r) => r.age_band)).toEqual([
@@ -57,7 +48,7 @@ describe('reading typed values', () => {
 			'18-24'
 		]);
 		// 121 and -1 are not ages a person has: kept out and listed.
-		expect((await problemRows(db, 'import_issues')).map((r) => [r.row, r.value])).toEqual([
+		expect((await problemRows(ctx.db, 'import_issues')).map((r) => [r.row, r.value])).toEqual([
 			[9, '121'],
 			[10, '-1']
 		]);
@@ -70,9 +61,9 @@ describe('reading typed values', () => {
 			'R2,01/04/2024,n,6.0,-2',
 			'R3,01/04/2024,sometimes,6.5,3'
 		].join('\n');
-		await importPaths(db, [await files.write('types.csv', text)]);
+		await importPaths(ctx.db, [await ctx.files.write('types.csv', text)]);
 		expect(
-			await db.query(
+			await ctx.db.query(
 				'SELECT carer, contacts, gp_appointments_before AS gp FROM referrals ORDER BY _row'
 			)
 		).toEqual([
@@ -81,7 +72,7 @@ describe('reading typed values', () => {
 			{ carer: null, contacts: null, gp: 3 }
 		]);
 		expect(
-			(await problemRows(db, 'import_issues')).map((r) => `${r.row} ${r.column}: ${r.reason}`)
+			(await problemRows(ctx.db, 'import_issues')).map((r) => `${r.row} ${r.column}: ${r.reason}`)
 		).toEqual([
 			'3 GP appointments before: outside the allowed range (0 or more)',
 			'4 Carer: not yes or no',

@@ -1,6 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { cleanHeaders, detectDelimiter, parseHead } from '../../src/lib/ingest/sniff.ts';
-import { nativeDb, scratchDir, importPaths } from '../helpers/import.ts';
+import { importPaths, useNativeDb } from '../helpers/import.ts';
 
 describe('detectDelimiter', () => {
 	it.each([
@@ -86,16 +86,7 @@ describe('cleanHeaders', () => {
 });
 
 describe('delimited files through prepareFile and loadFiles (native DuckDB)', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
-	let files: Awaited<ReturnType<typeof scratchDir>>;
-	beforeAll(async () => {
-		db = await nativeDb();
-		files = await scratchDir();
-	});
-	afterAll(async () => {
-		await db.close();
-		await files.remove();
-	});
+	const ctx = useNativeDb();
 
 	const rows = [
 		['Referral ID', 'Date of referral', 'Reason for referral', 'PCN'],
@@ -112,10 +103,10 @@ describe('delimited files through prepareFile and loadFiles (native DuckDB)', ()
 		const {
 			files: [file],
 			report
-		} = await importPaths(db, [await files.write(name, text)]);
+		} = await importPaths(ctx.db, [await ctx.files.write(name, text)]);
 		expect(file.delimiter).toBe(delimiter);
 		expect(report.files[0]).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
-		expect(await db.query('SELECT referral_id, pcn FROM referrals ORDER BY _row')).toEqual([
+		expect(await ctx.db.query('SELECT referral_id, pcn FROM referrals ORDER BY _row')).toEqual([
 			{ referral_id: 'R1', pcn: 'PCN A' },
 			{ referral_id: 'R2', pcn: 'PCN B' }
 		]);
@@ -133,7 +124,7 @@ describe('delimited files through prepareFile and loadFiles (native DuckDB)', ()
 		const {
 			files: [file],
 			report
-		} = await importPaths(db, [await files.write('quoted.csv', text)]);
+		} = await importPaths(ctx.db, [await ctx.files.write('quoted.csv', text)]);
 		expect(file.delimiter).toBe(',');
 		expect(report.files[0]).toMatchObject({
 			rows_read: 3,
@@ -142,7 +133,7 @@ describe('delimited files through prepareFile and loadFiles (native DuckDB)', ()
 			issues: 0
 		});
 		expect(
-			await db.query('SELECT referral_id, service, pcn, _row FROM referrals ORDER BY _row')
+			await ctx.db.query('SELECT referral_id, service, pcn, _row FROM referrals ORDER BY _row')
 		).toEqual([
 			{ referral_id: 'R1', service: "Men's Shed, Leeds", pcn: 'PCN A', _row: 2 },
 			{ referral_id: 'R2', service: 'The "Hub"\r\nNorth', pcn: 'PCN B', _row: 3 },
@@ -156,14 +147,14 @@ describe('delimited files through prepareFile and loadFiles (native DuckDB)', ()
 			'Referral ID;Date of referral;Service;WEMWBS baseline\nR1;01/04/2024;"A; B";40,5\n';
 		const {
 			files: [file]
-		} = await importPaths(db, [await files.write('semi-quoted.csv', text)]);
+		} = await importPaths(ctx.db, [await ctx.files.write('semi-quoted.csv', text)]);
 		expect(file.delimiter).toBe(';');
-		expect(await db.query('SELECT referral_id, service FROM referrals')).toEqual([
+		expect(await ctx.db.query('SELECT referral_id, service FROM referrals')).toEqual([
 			{ referral_id: 'R1', service: 'A; B' }
 		]);
 		// "40,5" is not a number DuckDB reads: kept out and listed, never guessed as 405 or 40.5.
-		expect(await db.query('SELECT score FROM outcomes')).toEqual([{ score: null }]);
-		expect(await db.query('SELECT "column", value, reason FROM import_issues')).toEqual([
+		expect(await ctx.db.query('SELECT score FROM outcomes')).toEqual([{ score: null }]);
+		expect(await ctx.db.query('SELECT "column", value, reason FROM import_issues')).toEqual([
 			{ column: 'WEMWBS baseline', value: '40,5', reason: 'not a number' }
 		]);
 	});

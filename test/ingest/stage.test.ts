@@ -1,19 +1,10 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { problemRows } from '../../src/lib/ingest/report.ts';
-import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
+import { importPaths, useNativeDb } from '../helpers/import.ts';
 
 // Reading raw rows (stage.ts): what the CSV reader cannot parse, blank rows and ragged rows.
 describe('raw rows', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
-	let files: Awaited<ReturnType<typeof scratchDir>>;
-	beforeAll(async () => {
-		db = await nativeDb();
-		files = await scratchDir();
-	});
-	afterAll(async () => {
-		await db.close();
-		await files.remove();
-	});
+	const ctx = useNativeDb();
 
 	it.each([
 		{
@@ -29,13 +20,13 @@ describe('raw rows', () => {
 			expected: { read: 2, loaded: 1, row: 3, value: 'R2,02/04/2024,"B\r\nR3,03/04/2024,C' }
 		}
 	])('an unterminated quote $name is counted as read and rejected', async ({ text, expected }) => {
-		const { report } = await importPaths(db, [await files.write('unterminated.csv', text)]);
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('unterminated.csv', text)]);
 		expect(report.files[0]).toMatchObject({
 			rows_read: expected.read,
 			rows_loaded: expected.loaded,
 			rows_rejected: 1
 		});
-		expect(await problemRows(db, 'import_rejects')).toEqual([
+		expect(await problemRows(ctx.db, 'import_rejects')).toEqual([
 			{
 				file: 'unterminated.csv',
 				row: expected.row,
@@ -48,7 +39,7 @@ describe('raw rows', () => {
 
 	it('blank lines and all-empty rows at the end are not rows', async () => {
 		const text = 'Referral ID,Date of referral\nR1,01/04/2024\nR2,02/04/2024\n\n,\n , \n\n';
-		const { report } = await importPaths(db, [await files.write('trailing.csv', text)]);
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('trailing.csv', text)]);
 		expect(report.files[0]).toMatchObject({
 			rows_read: 2,
 			rows_loaded: 2,
@@ -59,9 +50,9 @@ describe('raw rows', () => {
 
 	it('blank lines above the header are not rows, and the header is not read as data', async () => {
 		const text = '\n \r\nReferral ID,Date of referral\nR1,01/04/2024\nR2,02/04/2024\n';
-		const { report } = await importPaths(db, [await files.write('lead.csv', text)]);
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('lead.csv', text)]);
 		expect(report.files[0]).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
-		expect(await db.query('SELECT referral_id FROM referrals ORDER BY referral_id')).toEqual([
+		expect(await ctx.db.query('SELECT referral_id FROM referrals ORDER BY referral_id')).toEqual([
 			{ referral_id: 'R1' },
 			{ referral_id: 'R2' }
 		]);
@@ -70,10 +61,10 @@ describe('raw rows', () => {
 	it('a row with more fields than the header is rejected, with the counts in its reason', async () => {
 		const text =
 			"Referral ID,Date of referral,Service\nR1,01/04/2024,Men's Shed, Leeds\nR2,02/04/2024,Plain,\nR3,03/04/2024,Plain, \n";
-		const { report } = await importPaths(db, [await files.write('ragged.csv', text)]);
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('ragged.csv', text)]);
 		// Rows 3 and 4 end with an empty (or blank) extra field: harmless, so they load.
 		expect(report.files[0]).toMatchObject({ rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
-		expect(await problemRows(db, 'import_rejects')).toEqual([
+		expect(await problemRows(ctx.db, 'import_rejects')).toEqual([
 			{
 				file: 'ragged.csv',
 				row: 2,
