@@ -128,6 +128,10 @@ describe('importing messy exports', () => {
 		expect(await page.getByTestId('import-report').textContent()).toMatch(
 			/Listed and ignored \(no matching column\): Notes flag/
 		);
+		// ...and the report shows how each header was read, wide score columns included.
+		const mapping = await page.getByTestId('report-mapping').textContent();
+		expect(mapping).toContain('Date of referral → referral_date');
+		expect(mapping).toContain('WEMWBS baseline → WEMWBS score (baseline)');
 	});
 
 	it('shows St Mary’s decoded from Windows-1252, in the figures, when the practice column is charted', async () => {
