@@ -59,7 +59,10 @@ describe('reading typed values', () => {
 			'Referral ID,Date of referral,Carer,No. of contacts,GP appointments before',
 			'R1,01/04/2024,Yes,6,0',
 			'R2,01/04/2024,n,6.0,-2',
-			'R3,01/04/2024,sometimes,6.5,3'
+			'R3,01/04/2024,sometimes,6.5,3',
+			// Spaces around a number are allowed; a cell of spaces is empty, not an issue; 1e1 is 10.
+			'R4,01/04/2024,no, 7 ,   ',
+			'R5,01/04/2024,,1e1,2.0'
 		].join('\n');
 		await importPaths(ctx.db, [await ctx.files.write('types.csv', text)]);
 		expect(
@@ -69,7 +72,9 @@ describe('reading typed values', () => {
 		).toEqual([
 			{ carer: true, contacts: 6, gp: 0 },
 			{ carer: false, contacts: 6, gp: null },
-			{ carer: null, contacts: null, gp: 3 }
+			{ carer: null, contacts: null, gp: 3 },
+			{ carer: false, contacts: 7, gp: null },
+			{ carer: null, contacts: 10, gp: 2 }
 		]);
 		expect(
 			(await problemRows(ctx.db, 'import_issues')).map((r) => `${r.row} ${r.column}: ${r.reason}`)
@@ -78,5 +83,29 @@ describe('reading typed values', () => {
 			'4 Carer: not yes or no',
 			'4 No. of contacts: not a whole number'
 		]);
+	});
+
+	it('groups each reason once per label, and lists every use of an unknown label', async () => {
+		const text = [
+			'Referral ID,Date of referral,Reason for referral',
+			'R1,01/04/2024,Loneliness; Debt',
+			'R2,01/04/2024,Knitting; Low mood',
+			'R3,01/04/2024,Knitting'
+		].join('\n');
+		await importPaths(ctx.db, [await ctx.files.write('reasons.csv', text)]);
+		expect(
+			await ctx.db.query(
+				'SELECT referral_id, reason, reason_group FROM referral_reasons ORDER BY referral_id, reason'
+			)
+		).toEqual([
+			{ referral_id: 'R1', reason: 'Debt', reason_group: 'financial' },
+			{ referral_id: 'R1', reason: 'Loneliness', reason_group: 'loneliness' },
+			{ referral_id: 'R2', reason: 'Knitting', reason_group: 'other' },
+			{ referral_id: 'R2', reason: 'Low mood', reason_group: 'mental_health' },
+			{ referral_id: 'R3', reason: 'Knitting', reason_group: 'other' }
+		]);
+		expect(
+			(await problemRows(ctx.db, 'import_issues')).map((r) => `${r.row} ${r.column} ${r.value}`)
+		).toEqual(['3 Reason for referral Knitting', '4 Reason for referral Knitting']);
 	});
 });

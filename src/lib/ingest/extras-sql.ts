@@ -9,22 +9,29 @@ FROM stage_scores s SEMI JOIN referrals r ON r._file = s._file AND r._row = s._r
 WHERE sp_number(s.score) IS NULL;`;
 
 /**
- * One row per reason a referral gives, with its standard group; unknown labels are issues.
- * Labels are looked up once each (a few dozen), not once per row.
+ * The reason labels a load holds (from the few distinct reason texts), with their standard group.
+ * Run while the lists table of the referrals still exists.
  */
-export const reasonsSql = `
-CREATE OR REPLACE TEMP TABLE reason_rows AS
-SELECT referral_id, _file, _row, unnest(referral_reasons) AS reason FROM referrals;
+export const reasonLabelsSql = `
 CREATE OR REPLACE TEMP TABLE reason_labels AS
-SELECT d.reason, k.grp FROM (SELECT DISTINCT reason FROM reason_rows) d
-LEFT JOIN sp_categories k ON k.vocabulary = 'referral_reason' AND k.key = sp_key(d.reason);
+SELECT d.reason, k.grp FROM (SELECT DISTINCT unnest(items) AS reason FROM lists_referrals) d
+LEFT JOIN sp_categories k ON k.vocabulary = 'referral_reason' AND k.key = sp_key(d.reason);`;
+
+/** One row per reason a referral gives, with its standard group (other when unknown). */
+export const reasonsSql = `
 INSERT INTO referral_reasons
-SELECT r.referral_id, r.reason, coalesce(l.grp, 'other') FROM reason_rows r JOIN reason_labels l USING (reason);
+SELECT x.referral_id, x.reason, coalesce(l.grp, 'other')
+FROM (SELECT referral_id, unnest(referral_reasons) AS reason FROM referrals) x
+JOIN reason_labels l USING (reason);`;
+
+/** How many reason labels no synonym matched: when none, the per-row issue pass is skipped. */
+export const unknownReasonsSql = `SELECT count(*)::INTEGER AS n FROM reason_labels WHERE grp IS NULL`;
+
+/** Each use of an unknown reason label, as an issue on its row. */
+export const reasonIssuesSql = `
 INSERT INTO import_issues
-SELECT r._file, r._row, coalesce(h.header, 'referral_reasons'), 'referral_reasons', r.reason,
+SELECT x._file, x._row, coalesce(h.header, 'referral_reasons'), 'referral_reasons', x.reason,
   'label not in the standard list; counted as other'
-FROM reason_rows r JOIN reason_labels l USING (reason)
-LEFT JOIN (SELECT _file, header FROM import_headers WHERE field = 'referral_reasons') h ON h._file = r._file
-WHERE l.grp IS NULL;
-DROP TABLE reason_rows;
-DROP TABLE reason_labels;`;
+FROM (SELECT _file, _row, unnest(referral_reasons) AS reason FROM referrals) x
+JOIN (SELECT reason FROM reason_labels WHERE grp IS NULL) u USING (reason)
+LEFT JOIN (SELECT _file, header FROM import_headers WHERE field = 'referral_reasons') h ON h._file = x._file;`;

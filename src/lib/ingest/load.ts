@@ -3,13 +3,20 @@ import type { TableName } from '../contract/tables.ts';
 import { nhsMacroSql } from './guard.ts';
 import type { Db } from '../db/types.ts';
 import { literal } from '../db/sql.ts';
-import { reasonsSql, scoresSql } from './extras-sql.ts';
+import {
+	reasonIssuesSql,
+	reasonLabelsSql,
+	reasonsSql,
+	scoresSql,
+	unknownReasonsSql
+} from './extras-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
 import {
 	deleteRejectedSql,
 	fileSideSql,
 	issuesSql,
 	labelsSql,
+	listsSql,
 	parseSql,
 	rejectsSql,
 	stagingTablesSql,
@@ -62,16 +69,17 @@ export async function loadFiles(
 		if (!ofTable.length) continue;
 		onStep(`Checking ${table.replace('_', ' ')}`);
 		await db.exec(labelsSql(table, ofTable));
+		await db.exec(listsSql(table, ofTable));
 		await db.exec(parseSql(table, ofTable));
 		await db.exec(verdictSql(table));
 		await db.exec(rejectsSql(table));
 		await db.exec(deleteRejectedSql(table));
 		const issues = issuesSql(table);
 		if (issues) await db.exec(issues);
-		if (table === 'referrals') await db.exec(reasonsSql);
+		if (table === 'referrals') await loadReasons(db);
 		// The working copies go as soon as a table is done, to keep memory down.
 		await db.exec(
-			['labels', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n')
+			['labels', 'lists', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n')
 		);
 	}
 	// Wide-form scores join the outcomes table once it exists (a long outcomes file replaces it).
@@ -82,6 +90,15 @@ export async function loadFiles(
 	// The raw tables stay, so a changed mapping can load again.
 	await db.exec('DROP TABLE IF EXISTS stage_scores;');
 	return result;
+}
+
+// The long table of reasons; issues for unknown labels only when there are any.
+async function loadReasons(db: Db): Promise<void> {
+	await db.exec(reasonLabelsSql);
+	await db.exec(reasonsSql);
+	const [{ n }] = await db.query<{ n: number }>(unknownReasonsSql);
+	if (n > 0) await db.exec(reasonIssuesSql);
+	await db.exec('DROP TABLE reason_labels;');
 }
 
 // Rows the CSV reader could not parse count as read and rejected, with the reader's reason.

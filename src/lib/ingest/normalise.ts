@@ -66,9 +66,11 @@ function fileSelect(file: LoadFile): string {
 	const source = sources(file);
 	const columns = tables[file.mapping.table].columns.map((c) => {
 		const index = source.get(c.name);
-		return index === undefined
-			? `NULL::VARCHAR AS ${q(c.name)}`
-			: `sp_text(${rawColumn(index)}) AS ${q(c.name)}`;
+		if (index === undefined) return `NULL::VARCHAR AS ${q(c.name)}`;
+		// Number casts allow spaces, so number columns skip the (costly) trim; empty means missing.
+		const raw = rawColumn(index);
+		const value = ['integer', 'number'].includes(c.type) ? `NULLIF(${raw}, '')` : `sp_text(${raw})`;
+		return `${value} AS ${q(c.name)}`;
 	});
 	const extra = extraFieldsCondition(file.width);
 	return `SELECT ${lit(file.name)} AS _file, ${file.order} AS _order, (rowid + 2)::INTEGER AS _row,
@@ -81,30 +83,54 @@ FROM ${q(rawNames(file.index).table)} WHERE NOT (${blankCondition(file.width)})`
 const lookedUp = (table: TableName) =>
 	tables[table].columns.filter((c) => c.type === 'category' || c.type === 'age');
 
+// The distinct non-empty texts one canonical column holds across the files that map it.
+function distinctTexts(files: LoadFile[], column: string): string | undefined {
+	const parts = files.flatMap((f) => {
+		const i = sources(f).get(column);
+		return i === undefined
+			? []
+			: [`SELECT DISTINCT sp_text(${rawColumn(i)}) AS label FROM ${q(rawNames(f.index).table)}`];
+	});
+	return parts.length
+		? `(SELECT DISTINCT label FROM (${parts.join(' UNION ALL ')}) WHERE label IS NOT NULL)`
+		: undefined;
+}
+
+// A small table of (field, label, value) from one query per column; typed even when empty.
+function perLabelTable(name: string, parts: string[], valueType: string, value: string): string {
+	const body = parts.length
+		? parts.join('\nUNION ALL\n')
+		: `SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::${valueType} WHERE false`;
+	return `CREATE OR REPLACE TEMP TABLE ${q(name)} AS SELECT * FROM (${body}) t(field, label, ${value});`;
+}
+
 /**
- * The distinct labels of each category (and text age) column, with their group: a few rows, so
- * the per-row work is one join instead of a lookup per value.
+ * The distinct labels of each category (and age) column, with their group: a few rows, so the
+ * per-row work is one join instead of a lookup per value.
  */
 export function labelsSql(table: TableName, files: LoadFile[]): string {
 	const parts = lookedUp(table).flatMap((c) => {
-		const distinct = files.flatMap((f) => {
-			const i = sources(f).get(c.name);
-			return i === undefined
-				? []
-				: [`SELECT DISTINCT sp_text(${rawColumn(i)}) AS label FROM ${q(rawNames(f.index).table)}`];
-		});
-		if (!distinct.length) return [];
-		const labels = `(SELECT DISTINCT label FROM (${distinct.join(' UNION ALL ')}) WHERE label IS NOT NULL)`;
+		const labels = distinctTexts(files, c.name);
+		if (!labels) return [];
 		const lookup =
 			c.type === 'age'
 				? `LEFT JOIN sp_age_keys k ON k.key = sp_key(d.label)) SELECT ${lit(c.name)}, label, coalesce(sp_age_band(sp_number(label)), band) FROM x`
 				: `LEFT JOIN sp_categories k ON k.vocabulary = ${lit(vocabularyOf(c)!.key)} AND k.key = sp_key(d.label)) SELECT ${lit(c.name)}, label, grp FROM x`;
 		return [`(WITH x AS (SELECT d.label, k.* FROM ${labels} d ${lookup})`];
 	});
-	const body = parts.length
-		? parts.join('\nUNION ALL\n')
-		: 'SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR WHERE false';
-	return `CREATE OR REPLACE TEMP TABLE ${q(`labels_${table}`)} AS SELECT * FROM (${body}) t(field, label, grp);`;
+	return perLabelTable(`labels_${table}`, parts, 'VARCHAR', 'grp');
+}
+
+// List columns (referral reasons) are split once per distinct text, not once per row.
+const listed = (table: TableName) => tables[table].columns.filter((c) => c.type === 'list');
+
+/** The distinct texts of each list column, split into their items. */
+export function listsSql(table: TableName, files: LoadFile[]): string {
+	const parts = listed(table).flatMap((c) => {
+		const labels = distinctTexts(files, c.name);
+		return labels ? [`SELECT ${lit(c.name)}, label, sp_split(label) FROM ${labels}`] : [];
+	});
+	return perLabelTable(`lists_${table}`, parts, 'VARCHAR[]', 'items');
 }
 
 /**
@@ -113,10 +139,10 @@ export function labelsSql(table: TableName, files: LoadFile[]): string {
  * which is far cheaper than copying the million rows that stay.
  */
 export function parseSql(table: TableName, files: LoadFile[]): string {
-	const joins = lookedUp(table).map(
-		(c) =>
-			`LEFT JOIN ${q(`labels_${table}`)} ${q(`l_${c.name}`)} ON ${q(`l_${c.name}`)}.field = ${lit(c.name)} AND ${q(`l_${c.name}`)}.label = s.${q(c.name)}`
-	);
+	const joins = [
+		...lookedUp(table).map((c) => labelJoin(table, 'labels', c.name)),
+		...listed(table).map((c) => labelJoin(table, 'lists', c.name))
+	];
 	const parsed = new Map<string, string>();
 	for (const c of tables[table].columns) {
 		for (const expr of parsedColumns(c)) parsed.set(expr.slice(expr.lastIndexOf(' AS ') + 4), expr);
@@ -147,6 +173,12 @@ export function deleteRejectedSql(table: TableName): string {
 	return `DELETE FROM ${q(table)} p USING ${q(`verdict_${table}`)} v WHERE p._order = v._order AND p._row = v._row;`;
 }
 
+// Join a per-distinct-label table for one column, as l_<column>.
+function labelJoin(table: TableName, kind: 'labels' | 'lists', column: string): string {
+	const alias = q(`l_${column}`);
+	return `LEFT JOIN ${q(`${kind}_${table}`)} ${alias} ON ${alias}.field = ${lit(column)} AND ${alias}.label = s.${q(column)}`;
+}
+
 function parsedColumns(c: Column): string[] {
 	const s = `s.${q(c.name)}`;
 	const label = `${q(`l_${c.name}`)}.grp`;
@@ -160,6 +192,9 @@ function parsedColumns(c: Column): string[] {
 	}
 	// Whole ages and band labels alike are resolved once per distinct value, in the labels table.
 	if (c.type === 'age') return [`${s} AS ${q(`${c.name}__raw`)}`, `${label} AS ${q(c.name)}`];
+	if (c.type === 'list') {
+		return [`${s} AS ${q(`${c.name}__raw`)}`, `${q(`l_${c.name}`)}.items AS ${q(c.name)}`];
+	}
 	if (hasRaw(c)) return [`${s} AS ${q(`${c.name}__raw`)}`, `${parseExpr(c)} AS ${q(c.name)}`];
 	return [`${s} AS ${q(c.name)}`];
 }

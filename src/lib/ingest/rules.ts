@@ -46,7 +46,8 @@ export function hasRaw(column: Column): boolean {
 export function issueChecks(column: Column): IssueCheck[] {
 	const raw = q(`${column.name}__raw`);
 	const value = q(column.name);
-	const unread = `${raw} IS NOT NULL AND ${value} IS NULL`;
+	// Number columns keep spaces (their casts allow them), so a cell of spaces is empty, not bad.
+	const unread = `${raw} IS NOT NULL AND ${value} IS NULL AND trim(${raw}) <> ''`;
 	switch (column.type) {
 		case 'date':
 			return [{ when: unread, reason: 'not a valid date (use dd/mm/yyyy or yyyy-mm-dd)' }];

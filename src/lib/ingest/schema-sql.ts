@@ -68,7 +68,10 @@ CREATE OR REPLACE MACRO sp_date(s) AS CASE
     THEN CAST(try_strptime(regexp_replace(s, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(dateFormats.uk2)}) AS DATE)
 END;
 CREATE OR REPLACE MACRO sp_number(s) AS try_cast(s AS DOUBLE);
+-- Casts allow spaces around a number. A plain whole number takes the fast integer cast; "6.0"
+-- (whole) and "6.5" (not whole, so NULL) take the double path, since the integer cast rounds.
 CREATE OR REPLACE MACRO sp_integer(s) AS CASE
+  WHEN NOT (contains(s, '.') OR contains(lower(s), 'e')) THEN try_cast(s AS INTEGER)
   WHEN try_cast(s AS DOUBLE) = floor(try_cast(s AS DOUBLE)) AND abs(try_cast(s AS DOUBLE)) < 2e9
   THEN CAST(try_cast(s AS DOUBLE) AS INTEGER) END;
 CREATE OR REPLACE MACRO sp_within(v, lo, hi) AS CASE
