@@ -19,7 +19,7 @@ import {
 	listsSql,
 	parseSql,
 	rejectsSql,
-	stagingTablesSql,
+	sideTablesSql,
 	type LoadFile
 } from './normalise.ts';
 import type { PreparedFile } from './prepare.ts';
@@ -55,7 +55,7 @@ export async function loadFiles(
 ): Promise<ImportReport> {
 	onStep('Preparing tables');
 	await db.exec(schemaSql(profile));
-	await db.exec(stagingTablesSql());
+	await db.exec(sideTablesSql());
 	const loads: LoadFile[] = files.map((f, order) => ({
 		order,
 		index: f.index,

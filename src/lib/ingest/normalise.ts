@@ -24,7 +24,7 @@ export interface LoadFile {
 }
 
 /** Empty side tables: wide-form scores and the headers each canonical column came from. */
-export function stagingTablesSql(): string {
+export function sideTablesSql(): string {
 	return [
 		'CREATE OR REPLACE TEMP TABLE stage_scores (_file VARCHAR, _order INTEGER, _row INTEGER, _header VARCHAR, referral_id VARCHAR, measure VARCHAR, timepoint VARCHAR, score VARCHAR);',
 		'CREATE OR REPLACE TEMP TABLE import_headers (_order INTEGER, _file VARCHAR, field VARCHAR, header VARCHAR);'

@@ -16,7 +16,10 @@ const range = (c: Column) =>
 			? `${c.min} or more`
 			: `${c.max} or less`;
 
-/** The SQL that reads a staged text column (`<name>`) as its canonical type. */
+/**
+ * The SQL that reads a text column (`<name>`) as its canonical type, for the types read row by
+ * row. Categories, ages and lists are read once per distinct label instead (normalise.ts).
+ */
 export function parseExpr(column: Column, alias = 's'): string {
 	const raw = `${alias}.${q(column.name)}`;
 	switch (column.type) {
@@ -28,10 +31,6 @@ export function parseExpr(column: Column, alias = 's'): string {
 			return `sp_number(${raw})`;
 		case 'boolean':
 			return `sp_boolean(${raw})`;
-		case 'list':
-			return `sp_split(${raw})`;
-		case 'age':
-			return `sp_age_band(sp_number(${raw}))`;
 		default:
 			return raw;
 	}
