@@ -115,8 +115,8 @@ ORDER BY _row, timepoint`;
 	it('lists unmapped category labels for the user to assign', async () => {
 		const { report } = await load();
 		expect(report.unmapped_labels).toEqual([
-			{ field: 'ethnicity', label: 'Q', rows: 1 },
-			{ field: 'referral_source', label: 'Walk-in centre', rows: 1 }
+			{ field: 'ethnicity', header: 'Ethnicity', label: 'Q', rows: 1 },
+			{ field: 'referral_source', header: 'Referred by', label: 'Walk-in centre', rows: 1 }
 		]);
 	});
 
@@ -128,6 +128,8 @@ ORDER BY _row, timepoint`;
 		const sql = `SELECT referral_source, referral_source_group FROM referrals WHERE referral_id = 'R5'`;
 		expect(await tuples(db, sql)).toEqual([['Walk-in centre', 'secondary_care']]);
 		expect(report.issues).toBe(6);
-		expect(report.unmapped_labels).toEqual([{ field: 'ethnicity', label: 'Q', rows: 1 }]);
+		expect(report.unmapped_labels).toEqual([
+			{ field: 'ethnicity', header: 'Ethnicity', label: 'Q', rows: 1 }
+		]);
 	});
 });

@@ -14,7 +14,12 @@ export function referralsByMonthChart(rows: MonthRow[], options: { width?: numbe
 	return {
 		...defaults,
 		width: options.width,
-		x: { type: 'utc' as const, label: null },
+		// A tick a month for a year or less; over longer spans Plot's own (quarters, years) reads better.
+		x: {
+			type: 'utc' as const,
+			label: null,
+			...(rows.length <= 12 ? { ticks: 'month' as const, tickFormat: '%b %Y' } : {})
+		},
 		y: { grid: true, label: 'Referrals' },
 		marks: [
 			Plot.rectY(data, {

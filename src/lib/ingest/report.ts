@@ -37,6 +37,8 @@ export interface ProblemSummary {
 /** A category label no synonym matched, with how many loaded rows use it. */
 export interface UnmappedLabel {
 	field: string;
+	/** The header the label came under (the first file's, when several files share the field). */
+	header: string;
 	label: string;
 	rows: number;
 }
@@ -95,8 +97,8 @@ FROM ${q(source)} GROUP BY ALL ORDER BY file, rows DESC, "column", reason`
 /** Category labels that fell to the fallback group, with their row counts. */
 export async function unmappedLabels(db: Db): Promise<UnmappedLabel[]> {
 	return db.query<UnmappedLabel & Record<string, unknown>>(
-		`SELECT field, value AS label, count(*)::INTEGER AS rows FROM import_issues
-WHERE reason LIKE 'label not in the standard list%' GROUP BY ALL ORDER BY field, rows DESC, label`
+		`SELECT field, min("column") AS header, value AS label, count(*)::INTEGER AS rows FROM import_issues
+WHERE reason LIKE 'label not in the standard list%' GROUP BY field, value ORDER BY field, rows DESC, label`
 	);
 }
 

@@ -1,0 +1,65 @@
+import { describe, it, expect } from 'vitest';
+import { referralsByGroupChart } from '../../src/lib/charts/referrals-by-group.ts';
+import { referralsByMonthChart } from '../../src/lib/charts/referrals-by-month.ts';
+import { colourFor, palette } from '../../src/lib/charts/palette.ts';
+
+describe('palette', () => {
+	it('gives a label the same colour whichever labels are on show', () => {
+		const all = ['Riverside PCN', 'Harbour PCN', 'Eastfield PCN'];
+		// Sorted: Eastfield 0, Harbour 1, Riverside 2.
+		expect(colourFor('Riverside PCN', all)).toBe(palette[2]);
+		expect(colourFor('Riverside PCN', [...all].reverse())).toBe(palette[2]);
+		expect(colourFor('Harbour PCN', all)).toBe(palette[1]);
+	});
+});
+
+describe('referralsByGroupChart', () => {
+	// The fill channel of the bar mark is a function of the row; read the colour it gives.
+	const fills = (options: ReturnType<typeof referralsByGroupChart>, rows: { label: string }[]) => {
+		const bar = options.marks[0] as unknown as {
+			channels: { fill: { value: (d: unknown) => string } };
+		};
+		return rows.map((r) => bar.channels.fill.value(r));
+	};
+
+	it('keeps each group in its colour when a filter leaves fewer groups', () => {
+		const all = ['GP', 'Practice nurse', 'Self-referral'];
+		const both = [
+			{ label: 'GP', referrals: 10 },
+			{ label: 'Self-referral', referrals: 3 }
+		];
+		const one = [{ label: 'Self-referral', referrals: 3 }];
+		const a = fills(referralsByGroupChart(both, { allLabels: all }), both);
+		const b = fills(referralsByGroupChart(one, { allLabels: all }), one);
+		expect(b[0]).toBe(a[1]);
+		expect(a).toEqual([palette[0], palette[2]]);
+	});
+
+	it('orders the bars as given (largest first from the SQL) and grows with the groups', () => {
+		const rows = Array.from({ length: 10 }, (_, i) => ({ label: `G${i}`, referrals: 10 - i }));
+		const options = referralsByGroupChart(rows);
+		expect(options.y.domain).toEqual(rows.map((r) => r.label));
+		expect(options.height).toBe(10 * 28 + 40);
+	});
+});
+
+describe('referralsByMonthChart', () => {
+	const months = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			month: `2024-${String(i + 1).padStart(2, '0')}`,
+			referrals: i
+		}));
+
+	it('ticks every month for a year or less, and leaves longer spans to Plot', () => {
+		expect(referralsByMonthChart(months(3)).x).toMatchObject({
+			ticks: 'month',
+			tickFormat: '%b %Y'
+		});
+		expect(referralsByMonthChart(months(12)).x).toMatchObject({ ticks: 'month' });
+		const long = [
+			...months(12),
+			...months(12).map((m) => ({ ...m, month: m.month.replace('2024', '2025') }))
+		];
+		expect(referralsByMonthChart(long).x).not.toHaveProperty('ticks');
+	});
+});
