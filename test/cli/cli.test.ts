@@ -29,6 +29,7 @@ const messySummary = {
 		rows_loaded: 3,
 		rows_rejected: 4,
 		issues: 7,
+		warnings: [], // its one impossible date, 31/02/2024, is day-first
 		dropped_columns: [],
 		files: [
 			{

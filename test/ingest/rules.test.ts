@@ -108,4 +108,17 @@ describe('reading typed values', () => {
 			(await problemRows(ctx.db, 'import_issues')).map((r) => `${r.row} ${r.column} ${r.value}`)
 		).toEqual(['3 Reason for referral Knitting', '4 Reason for referral Knitting']);
 	});
+
+	it('warns when a column of dates looks month-first, and not when the dates are day-first', async () => {
+		// 01/13/2024 and 12/25/2023 cannot be day-first; 03/04/2024 loads as 3 April, perhaps wrongly.
+		const us = ['Referral ID,Date of referral', 'R1,01/13/2024', 'R2,03/04/2024', 'R3,12/25/2023'];
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('us.csv', us.join('\n'))]);
+		expect(report.warnings).toEqual([
+			'us.csv: 2 dates in "Date of referral" look month-first (such as 01/13/2024). Dates are read day-first, so other dates in that column may have day and month swapped: export them as dd/mm/yyyy or yyyy-mm-dd.'
+		]);
+		// 31/02/2024 is an impossible date, but day-first: no warning.
+		const uk = ['Referral ID,Date of referral', 'R1,13/01/2024', 'R2,31/02/2024'];
+		const again = await importPaths(ctx.db, [await ctx.files.write('uk.csv', uk.join('\n'))]);
+		expect(again.report.warnings).toEqual([]);
+	});
 });

@@ -24,6 +24,7 @@ export async function summaryJson(
 			rows_loaded: report.rows_loaded,
 			rows_rejected: report.rows_rejected,
 			issues: report.issues,
+			warnings: report.warnings,
 			dropped_columns: files.flatMap((f) =>
 				f.dropped.map((d) => ({ file: f.name, column: d.header, found: d.kind }))
 			),

@@ -25,6 +25,7 @@ import {
 import type { PreparedFile } from './prepare.ts';
 import {
 	completeness,
+	dateOrderWarnings,
 	loadedByFile,
 	summarise,
 	unmappedLabels,
@@ -155,6 +156,7 @@ async function report(db: Db, files: PreparedFile[]): Promise<ImportReport> {
 		rejects: await summarise(db, 'import_rejects'),
 		problems: await summarise(db, 'import_issues'),
 		unmapped_labels: await unmappedLabels(db),
+		warnings: await dateOrderWarnings(db),
 		tables: totals
 	};
 }

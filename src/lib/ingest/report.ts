@@ -53,6 +53,8 @@ export interface ImportReport {
 	rejects: ProblemSummary[];
 	problems: ProblemSummary[];
 	unmapped_labels: UnmappedLabel[];
+	/** Problems with a whole column rather than a row, in plain words. */
+	warnings: string[];
 	tables: Record<TableName, number>;
 }
 
@@ -99,6 +101,25 @@ export async function unmappedLabels(db: Db): Promise<UnmappedLabel[]> {
 	return db.query<UnmappedLabel & Record<string, unknown>>(
 		`SELECT field, min("column") AS header, value AS label, count(*)::INTEGER AS rows FROM import_issues
 WHERE reason LIKE 'label not in the standard list%' GROUP BY field, value ORDER BY field, rows DESC, label`
+	);
+}
+
+/**
+ * Dates that failed because their second part is 13-31 ("01/13/2024") were written month first.
+ * Then the dates that did load in that column may have day and month swapped: say so, loudly.
+ */
+export async function dateOrderWarnings(db: Db): Promise<string[]> {
+	const rows = await db.query<{ file: string; column: string; n: number; example: string }>(
+		`SELECT file, "column", count(*)::INTEGER AS n, min(value) AS example FROM (
+  SELECT file, "column", value, reason FROM import_issues UNION ALL
+  SELECT file, "column", value, reason FROM import_rejects)
+WHERE reason LIKE '%not a valid date%'
+  AND regexp_matches(value, '^\\s*\\d{1,2}[/.-](1[3-9]|2\\d|3[01])[/.-]\\d{2,4}')
+GROUP BY ALL ORDER BY file, "column"`
+	);
+	return rows.map(
+		(r) =>
+			`${r.file}: ${r.n.toLocaleString('en-GB')} date${r.n === 1 ? '' : 's'} in "${r.column}" look${r.n === 1 ? 's' : ''} month-first (such as ${r.example}). Dates are read day-first, so other dates in that column may have day and month swapped: export them as dd/mm/yyyy or yyyy-mm-dd.`
 	);
 }
 
