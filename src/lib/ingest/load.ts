@@ -11,16 +11,15 @@ import {
 	unknownReasonsSql
 } from './extras-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
+import { labelsSql, listsSql } from './labels-sql.ts';
+import type { LoadFile } from './load-file.ts';
 import {
 	deleteRejectedSql,
 	fileSideSql,
 	issuesSql,
-	labelsSql,
-	listsSql,
 	parseSql,
 	rejectsSql,
-	sideTablesSql,
-	type LoadFile
+	sideTablesSql
 } from './normalise.ts';
 import type { PreparedFile } from './prepare.ts';
 import {

@@ -1,6 +1,7 @@
 import { tables, vocabularyOf, type Column, type TableName } from '../contract/tables.ts';
 import { ident, literal } from '../db/sql.ts';
-import type { Mapping } from './mapping.ts';
+import { labelJoin, listed, lookedUp } from './labels-sql.ts';
+import { sources, type LoadFile } from './load-file.ts';
 import { hasRaw, issueChecks, parseExpr } from './rules.ts';
 import { storedColumns } from './schema-sql.ts';
 import {
@@ -14,31 +15,12 @@ import {
 const q = (name: string) => ident(name).text;
 const lit = (value: string) => literal(value).text;
 
-/** One file ready to load: its position, name, header width and mapping. */
-export interface LoadFile {
-	order: number;
-	index: number;
-	name: string;
-	width: number;
-	mapping: Mapping;
-}
-
 /** Empty side tables: wide-form scores and the headers each canonical column came from. */
 export function sideTablesSql(): string {
 	return [
 		'CREATE OR REPLACE TEMP TABLE stage_scores (_file VARCHAR, _order INTEGER, _row INTEGER, _header VARCHAR, referral_id VARCHAR, measure VARCHAR, timepoint VARCHAR, score VARCHAR);',
 		'CREATE OR REPLACE TEMP TABLE import_headers (_order INTEGER, _file VARCHAR, field VARCHAR, header VARCHAR);'
 	].join('\n');
-}
-
-// The first source column mapped to each canonical column.
-function sources(file: LoadFile): Map<string, number> {
-	const found = new Map<string, number>();
-	for (const c of file.mapping.columns) {
-		if (c.target.kind === 'column' && !found.has(c.target.column))
-			found.set(c.target.column, c.index);
-	}
-	return found;
 }
 
 /** Record which header fed each canonical column, and copy wide-form score columns aside. */
@@ -79,60 +61,6 @@ function fileSelect(file: LoadFile): string {
 FROM ${q(rawNames(file.index).table)} WHERE NOT (${blankCondition(file.width)})`;
 }
 
-// Columns whose labels are looked up: categories (their group) and age bands given as text.
-const lookedUp = (table: TableName) =>
-	tables[table].columns.filter((c) => c.type === 'category' || c.type === 'age');
-
-// The distinct non-empty texts one canonical column holds across the files that map it.
-function distinctTexts(files: LoadFile[], column: string): string | undefined {
-	const parts = files.flatMap((f) => {
-		const i = sources(f).get(column);
-		return i === undefined
-			? []
-			: [`SELECT DISTINCT sp_text(${rawColumn(i)}) AS label FROM ${q(rawNames(f.index).table)}`];
-	});
-	return parts.length
-		? `(SELECT DISTINCT label FROM (${parts.join(' UNION ALL ')}) WHERE label IS NOT NULL)`
-		: undefined;
-}
-
-// A small table of (field, label, value) from one query per column; typed even when empty.
-function perLabelTable(name: string, parts: string[], valueType: string, value: string): string {
-	const body = parts.length
-		? parts.join('\nUNION ALL\n')
-		: `SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::${valueType} WHERE false`;
-	return `CREATE OR REPLACE TEMP TABLE ${q(name)} AS SELECT * FROM (${body}) t(field, label, ${value});`;
-}
-
-/**
- * The distinct labels of each category (and age) column, with their group: a few rows, so the
- * per-row work is one join instead of a lookup per value.
- */
-export function labelsSql(table: TableName, files: LoadFile[]): string {
-	const parts = lookedUp(table).flatMap((c) => {
-		const labels = distinctTexts(files, c.name);
-		if (!labels) return [];
-		const lookup =
-			c.type === 'age'
-				? `LEFT JOIN sp_age_keys k ON k.key = sp_key(d.label)) SELECT ${lit(c.name)}, label, coalesce(sp_age_band(sp_number(label)), band) FROM x`
-				: `LEFT JOIN sp_categories k ON k.vocabulary = ${lit(vocabularyOf(c)!.key)} AND k.key = sp_key(d.label)) SELECT ${lit(c.name)}, label, grp FROM x`;
-		return [`(WITH x AS (SELECT d.label, k.* FROM ${labels} d ${lookup})`];
-	});
-	return perLabelTable(`labels_${table}`, parts, 'VARCHAR', 'grp');
-}
-
-// List columns (referral reasons) are split once per distinct text, not once per row.
-const listed = (table: TableName) => tables[table].columns.filter((c) => c.type === 'list');
-
-/** The distinct texts of each list column, split into their items. */
-export function listsSql(table: TableName, files: LoadFile[]): string {
-	const parts = listed(table).flatMap((c) => {
-		const labels = distinctTexts(files, c.name);
-		return labels ? [`SELECT ${lit(c.name)}, label, sp_split(label) FROM ${labels}`] : [];
-	});
-	return perLabelTable(`lists_${table}`, parts, 'VARCHAR[]', 'items');
-}
-
 /**
  * Parse every file of a table straight into its canonical table: the stored columns first, then
  * working columns (`_order`, `<name>__raw`...) the checks use. Rejected rows are deleted after,
@@ -171,12 +99,6 @@ ${joins.join('\n')};`;
 /** Delete the rejected rows from a canonical table, once they are recorded. */
 export function deleteRejectedSql(table: TableName): string {
 	return `DELETE FROM ${q(table)} p USING ${q(`verdict_${table}`)} v WHERE p._order = v._order AND p._row = v._row;`;
-}
-
-// Join a per-distinct-label table for one column, as l_<column>.
-function labelJoin(table: TableName, kind: 'labels' | 'lists', column: string): string {
-	const alias = q(`l_${column}`);
-	return `LEFT JOIN ${q(`${kind}_${table}`)} ${alias} ON ${alias}.field = ${lit(column)} AND ${alias}.label = s.${q(column)}`;
 }
 
 function parsedColumns(c: Column): string[] {
