@@ -121,4 +121,19 @@ describe('reading typed values', () => {
 		const again = await importPaths(ctx.db, [await ctx.files.write('uk.csv', uk.join('\n'))]);
 		expect(again.report.warnings).toEqual([]);
 	});
+
+	it('tells a reused referral ID from an exact copy, even when only a number differs', async () => {
+		// Rows 2-3 differ only in contacts (5, 6): a reuse. Rows 4-5 are the same: a copy.
+		const text = [
+			'Referral ID,Date of referral,No. of contacts',
+			'R1,01/04/2024,5',
+			'R1,01/04/2024,6',
+			'R2,02/04/2024,5',
+			'R2,02/04/2024,5'
+		].join('\n');
+		await importPaths(ctx.db, [await ctx.files.write('reuse.csv', text)]);
+		expect(
+			(await problemRows(ctx.db, 'import_rejects')).map((r) => `${r.row} ${r.reason}`)
+		).toEqual(['3 referral_id already used by row 2', '5 duplicate of row 4']);
+	});
 });

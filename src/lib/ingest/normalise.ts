@@ -2,7 +2,7 @@ import { tables, vocabularyOf, type Column, type TableName } from '../contract/t
 import { ident, literal } from '../db/sql.ts';
 import { labelJoin, listed, lookedUp } from './labels-sql.ts';
 import { sources, type LoadFile } from './load-file.ts';
-import { hasRaw, issueChecks, parseExpr } from './rules.ts';
+import { hasRaw, issueChecks, parseExpr, rawOnlyWhenUnread } from './rules.ts';
 import { storedColumns } from './schema-sql.ts';
 import {
 	blankCondition,
@@ -88,12 +88,22 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 		return c.name === 'timepoint' ? `sp_timepoint(s.timepoint) AS "timepoint"` : expr;
 	});
 	const working = ['s._order', 's._extra', 's._fields', 's._width', ...parsed.values()];
-	if (table === 'outcomes') working.push(`s.timepoint AS "timepoint__raw"`);
 	const union = files.map(fileSelect).join('\nUNION ALL\n');
+	// Raw text is stored only where it is needed: beside a value that could not be read.
+	const names = [...stored, ...working].map((e) =>
+		e.includes(' AS ') ? e.slice(e.lastIndexOf(' AS ') + 4) : e.replace(/^s\./, '')
+	);
+	const kept = new Set(
+		tables[table].columns.filter(rawOnlyWhenUnread).map((c) => q(`${c.name}__raw`))
+	);
+	const outer = names.map((n) =>
+		kept.has(n) ? `CASE WHEN ${n.replace(/__raw"$/, '"')} IS NULL THEN ${n} END AS ${n}` : n
+	);
 	return `CREATE OR REPLACE TABLE ${q(table)} AS
+SELECT ${outer.join(', ')} FROM (
 SELECT ${[...stored, ...working].join(',\n  ')}
 FROM (${union}) s
-${joins.join('\n')};`;
+${joins.join('\n')})`;
 }
 
 /** Delete the rejected rows from a canonical table, once they are recorded. */
@@ -114,9 +124,8 @@ function parsedColumns(c: Column): string[] {
 	}
 	// Whole ages and band labels alike are resolved once per distinct value, in the labels table.
 	if (c.type === 'age') return [`${s} AS ${q(`${c.name}__raw`)}`, `${label} AS ${q(c.name)}`];
-	if (c.type === 'list') {
-		return [`${s} AS ${q(`${c.name}__raw`)}`, `${q(`l_${c.name}`)}.items AS ${q(c.name)}`];
-	}
+	// A list always reads (it is split text), so it keeps no raw copy.
+	if (c.type === 'list') return [`${q(`l_${c.name}`)}.items AS ${q(c.name)}`];
 	if (hasRaw(c)) return [`${s} AS ${q(`${c.name}__raw`)}`, `${parseExpr(c)} AS ${q(c.name)}`];
 	return [`${s} AS ${q(c.name)}`];
 }

@@ -38,7 +38,15 @@ export function parseExpr(column: Column, alias = 's'): string {
 
 /** Whether a column keeps its raw text beside the parsed value (its parsing can fail). */
 export function hasRaw(column: Column): boolean {
-	return !['text', 'category'].includes(column.type);
+	return !['text', 'category', 'list'].includes(column.type);
+}
+
+/**
+ * Columns whose raw text is kept only where the value could not be read (NULL elsewhere, which
+ * costs next to nothing to store). Dates keep theirs: issues show a date as the file gave it.
+ */
+export function rawOnlyWhenUnread(column: Column): boolean {
+	return ['integer', 'number', 'boolean', 'age'].includes(column.type);
 }
 
 /** Checks on one column of a parsed row (`p`): raw text in `<name>__raw`, value in `<name>`. */

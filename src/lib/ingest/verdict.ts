@@ -58,7 +58,11 @@ const uniqueKey: Partial<Record<TableName, { field: string; key: string }>> = {
 
 // A row's content as the file gave it, to tell an exact copy from a different row.
 function rowHash(table: TableName): string {
-	return `hash(${tables[table].columns.map((c) => rawOf(table, c.name)).join(', ')})`;
+	// The value and, where kept, the raw text: either alone can be NULL for a valid value.
+	const parts = tables[table].columns.flatMap((c) =>
+		hasRaw(c) ? [`p.${q(c.name)}`, `p.${q(`${c.name}__raw`)}`] : [`p.${q(c.name)}`]
+	);
+	return `hash(${parts.join(', ')})`;
 }
 
 /**
