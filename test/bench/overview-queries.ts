@@ -1,21 +1,17 @@
 import type { Db } from '../../src/lib/db/types.ts';
 import type { Filters } from '../../src/lib/metrics/filters.ts';
-import {
-	filterOptions,
-	headline,
-	latestDate,
-	referralsBy,
-	referralsByMonth
-} from '../../src/lib/metrics/reach.ts';
+import { overviewFigures, overviewSetup } from '../../src/lib/metrics/overview.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 
-/** The queries the Overview page runs when it opens, in the same order. */
+/** The queries the Overview page runs when it opens (the same definitions), in the same order. */
 export async function overviewQueries(db: Db, filters: Filters) {
-	await run(db, filterOptions());
-	const [{ as_of }] = await run<{ as_of: string }>(db, latestDate());
-	const [head] = await run<{ referrals: number }>(db, headline(filters, as_of));
-	await run(db, referralsByMonth(filters));
-	await run(db, referralsBy('source', filters));
-	await run(db, referralsBy('pcn', filters));
+	const setup = overviewSetup();
+	await run(db, setup.options);
+	const [{ as_of }] = await run<{ as_of: string }>(db, setup.latest);
+	const figures = overviewFigures(filters, as_of);
+	const [head] = await run<{ referrals: number }>(db, figures.headline);
+	await run(db, figures.months);
+	await run(db, figures.sources);
+	await run(db, figures.pcns);
 	return { referrals: Number(head.referrals) };
 }

@@ -39,7 +39,6 @@ class Dataset {
 
 	/** Read files into raw tables and map them, ready for review. */
 	async add(inputs: InputFile[], options: { synthetic?: boolean } = {}) {
-		if (this.status === 'loaded') this.status = 'review';
 		this.status = 'reading';
 		this.synthetic = options.synthetic ?? false;
 		performance.mark('sp:import-start');

@@ -1,5 +1,3 @@
-import { ukDate } from '$lib/metrics/periods.ts';
-
 /** The headline figures of a view. */
 export interface Headline extends Record<string, unknown> {
 	referrals: number;
@@ -47,5 +45,3 @@ export function pcnSentence(rows: { label: string; referrals: number }[], total:
 	const top = rows[0];
 	return `${top.label} had the most referrals: ${n(top.referrals)} (${pct(top.referrals, total)}).`;
 }
-
-export { ukDate };
