@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** The built app in Chromium: choose the file, load it, open the overview; timed by the app's marks. */
+/** The built app in Chromium: choose the file, load it, open the Reach page; timed by the app's marks. */
 export async function browserRun(page: Page, appUrl: string, path: string) {
 	await page.goto(`${appUrl}/`);
 	// DuckDB starts when the page opens, while a user would be choosing a file.
@@ -11,7 +11,7 @@ export async function browserRun(page: Page, appUrl: string, path: string) {
 	await page.getByTestId('go-overview').waitFor({ timeout: 600_000 });
 	await page.getByTestId('go-overview').click();
 	await page.waitForFunction(
-		() => performance.getEntriesByName('sp:overview-drawn').length > 0,
+		() => performance.getEntriesByName('sp:figures-drawn').length > 0,
 		null,
 		{
 			timeout: 600_000
@@ -22,7 +22,7 @@ export async function browserRun(page: Page, appUrl: string, path: string) {
 	const marks: { start: number; prepared: number; clicked: number; loaded: number; drawn: number } =
 		await page.evaluate(`(() => {
 		const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-		return { start: at('sp:import-start'), prepared: at('sp:prepared'), clicked: at('sp:load-start'), loaded: at('sp:import-end'), drawn: at('sp:overview-drawn') };
+		return { start: at('sp:import-start'), prepared: at('sp:prepared'), clicked: at('sp:load-start'), loaded: at('sp:import-end'), drawn: at('sp:figures-drawn') };
 	})()`);
 	const referrals = Number(
 		(await page.getByTestId('headline-referrals').textContent())?.replace(/,/g, '')

@@ -1,7 +1,9 @@
+import * as Plot from '@observablehq/plot';
 import { describe, it, expect } from 'vitest';
-import { referralsByGroupChart } from '../../src/lib/charts/referrals-by-group.ts';
+import { referralsByGroupChart, selectedStroke } from '../../src/lib/charts/referrals-by-group.ts';
 import { referralsByMonthChart } from '../../src/lib/charts/referrals-by-month.ts';
 import { colourFor, palette } from '../../src/lib/charts/palette.ts';
+import { drawn, marksOf, textsOf } from './marks.ts';
 
 describe('palette', () => {
 	it('gives a label the same colour whichever labels are on show', () => {
@@ -40,6 +42,39 @@ describe('referralsByGroupChart', () => {
 		const options = referralsByGroupChart(rows);
 		expect(options.y.domain).toEqual(rows.map((r) => r.label));
 		expect(options.height).toBe(10 * 28 + 40);
+	});
+});
+
+describe('referralsByGroupChart: other columns, selection and suppression', () => {
+	const rows = [
+		{ label: 'GP', referrals: 40, people: 35 },
+		{ label: 'Self-referral', referrals: null, people: null },
+		{ label: 'Practice nurse', referrals: 20, people: 15 }
+	];
+
+	it('draws the chosen column under its label', () => {
+		const options = referralsByGroupChart(rows, { value: 'people', xLabel: 'People' });
+		const [bar] = marksOf(options, Plot.BarX);
+		expect(drawn(bar).x2).toEqual([35, 15]);
+		expect(options.x.label).toBe('People');
+		expect(drawn(bar).title[0]).toBe('GP\nPeople: 35');
+	});
+
+	it('outlines the bars the page is filtered on, and only those', () => {
+		const [bar] = marksOf(referralsByGroupChart(rows, { selected: ['GP'] }), Plot.BarX);
+		expect(drawn(bar).stroke).toEqual([selectedStroke, 'none']);
+	});
+
+	it('draws no bar for a suppressed value, a * at zero instead, and keeps its place on the axis', () => {
+		const options = referralsByGroupChart(rows);
+		const [bar] = marksOf(options, Plot.BarX);
+		expect(bar.data.map((d) => (d as { label: string }).label)).toEqual(['GP', 'Practice nurse']);
+		expect(bar.tip).toBeTruthy();
+		expect(bar.data[0]).toBe(rows[0]); // a click yields the row itself
+		const [star] = marksOf(options, Plot.Text);
+		expect(drawn(star)).toMatchObject({ x: [0], y: ['Self-referral'], text: ['*'] });
+		expect(textsOf(options)).toEqual(['*']);
+		expect(options.y.domain).toEqual(['GP', 'Self-referral', 'Practice nurse']);
 	});
 });
 

@@ -2,24 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { main } from '../../src/lib/cli/main.ts';
 import { fixture, scratchDir } from '../helpers/import.ts';
-
-/** Run `sp-impact` in-process with streams that keep what is written. */
-async function cli(...argv: string[]) {
-	const sink = () => {
-		const chunks: string[] = [];
-		return { chunks, write: (s: string) => (chunks.push(s), true) };
-	};
-	const out = sink();
-	const err = sink();
-	const code = await main(
-		argv,
-		out as unknown as typeof process.stdout,
-		err as unknown as typeof process.stderr
-	);
-	return { code, stdout: out.chunks.join(''), stderr: err.chunks.join('') };
-}
+import { cli } from './run-cli.ts';
 
 // messy-referrals.csv, hand-worked in test/ingest/normalise.test.ts: R1 R2 R5 load.
 const messySummary = {
@@ -49,7 +33,28 @@ const messySummary = {
 		by_source: { gp: 1, other: 1, practice_nurse: 1 },
 		by_pcn: { 'PCN A': 2, 'PCN B': 1 },
 		by_practice: { 'Practice 1': 1, 'Practice 2': 1, 'Practice 3': 1 },
-		by_service: { North: 3 }
+		by_service: { North: 3 },
+		people_with_multiple_referrals: 1, // P1
+		// Contacted: R1 (5 contacts), R2 (3); R5's "two" is no number. None discharged with a reason.
+		funnel: { referred: 3, contacted: 2, supported: 0, goals_met: 0 },
+		by_month: { '2024-04': 2, '2024-05': 1 },
+		by_quarter: { '2024/25 Q1': 3 },
+		// P1 by their latest referral that records each value: R5 (2024-05-02) gives sex Female,
+		// ethnicity "Q" (not a category: not_stated) and IMD 3; its age "30-34" is no band, so R1's
+		// 45 (45-54) stands. P2 (R2): 82, M, A (white), IMD 11 (out of range: unknown).
+		by_age_band: { '45-54': 1, '75-84': 1 },
+		by_sex: { female: 1, male: 1 },
+		by_ethnicity: { not_stated: 1, white: 1 },
+		by_imd_decile: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0, unknown: 1 },
+		core20_share: 0, // 0 of the 1 person with a known decile
+		referral_rate_per_1000: null // no practices file
+	},
+	referrals: {
+		by_source: { gp: 1, other: 1, practice_nurse: 1 },
+		by_source_label: { GP: 1, 'Practice Nurse': 1, 'Walk-in centre': 1 },
+		// R1 gives two reasons (Loneliness; Debt), R2 and R5 one each.
+		by_reason: { financial: 1, housing: 1, loneliness: 1, mental_health: 1, not_recorded: 0 },
+		onward: { referrals: 0, signposts: 0, by_category: {}, by_organisation: {} }
 	}
 };
 
@@ -115,13 +120,43 @@ describe('sp-impact summary', () => {
 		expect(json.as_of).toBe('2025-03-31');
 		// All 10 rows load; A2-A9 fall in the year (see test/metrics/reach.test.ts).
 		expect(json.import).toMatchObject({ rows_read: 10, rows_loaded: 10 });
-		expect(json.reach).toEqual({
+		expect(json.reach).toMatchObject({
 			referrals: 8,
 			people: 6,
 			by_source: { gp: 3, other: 2, arrs_role: 1, practice_nurse: 1, self: 1 },
 			by_pcn: { 'PCN A': 3, 'PCN B': 3, unknown: 2 },
 			by_practice: { 'Practice 3': 4, 'Practice 2': 2, 'Practice 1': 1, unknown: 1 },
-			by_service: { North: 4, South: 4 }
+			by_service: { North: 4, South: 4 },
+			people_with_multiple_referrals: 2, // P2 (A3, A7) and P4 (A8, A9); P1 has only A2 in the year
+			by_month: {
+				'2024-04': 2, // A2 (1 April), A3
+				'2024-05': 1,
+				'2024-06': 1,
+				'2024-07': 1,
+				'2024-09': 1,
+				'2024-12': 1,
+				'2025-01': 1
+			},
+			by_quarter: { '2024/25 Q1': 4, '2024/25 Q2': 2, '2024/25 Q3': 1, '2024/25 Q4': 1 },
+			// The file records no contacts, discharge reasons, ages or deciles; A10's signpost is later.
+			funnel: { referred: 8, contacted: 0, supported: 0, goals_met: 0 },
+			by_age_band: { unknown: 6 },
+			core20_share: null
+		});
+	});
+
+	it('--pcn unknown keeps referrals with no PCN, and combines with --service', async () => {
+		// A5 (South, Practice 3) and A8 (North, no practice) have no PCN.
+		const run = async (...args: string[]) =>
+			JSON.parse((await cli('summary', ...args, fixture('reach-referrals.csv'))).stdout).reach;
+		expect(await run('--pcn', 'unknown')).toMatchObject({
+			referrals: 2,
+			by_pcn: { unknown: 2 },
+			by_practice: { 'Practice 3': 1, unknown: 1 }
+		});
+		expect(await run('--pcn', 'unknown', '--service', 'South')).toMatchObject({
+			referrals: 1,
+			by_service: { South: 1 }
 		});
 	});
 
@@ -137,6 +172,16 @@ describe('sp-impact summary', () => {
 			name: 'bad date',
 			argv: ['summary', '--from', '01/04/2024', 'a.csv'],
 			message: 'sp-impact: invalid --from: 01/04/2024 (use YYYY-MM-DD)'
+		},
+		{
+			name: 'empty filter',
+			argv: ['summary', '--pcn', ' ', 'a.csv'],
+			message: 'sp-impact: invalid --pcn: empty name'
+		},
+		{
+			name: 'a filter with no value',
+			argv: ['summary', 'a.csv', '--service'],
+			message: "Option '--service <value>' argument missing"
 		},
 		{
 			name: 'unknown option',

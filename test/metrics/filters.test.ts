@@ -3,6 +3,8 @@ import {
 	describeFilters,
 	filtersFromParams,
 	filtersToParams,
+	hasDimensionFilters,
+	makeFilters,
 	noFilters,
 	periodRange,
 	referralWhere,
@@ -14,37 +16,59 @@ describe('filters in the URL', () => {
 		{ name: 'no filters', input: noFilters, query: '' },
 		{
 			name: 'a financial year',
-			input: { period: { kind: 'year', label: '2024/25' }, pcn: [], service: [] },
+			input: makeFilters({ period: { kind: 'year', label: '2024/25' } }),
 			query: 'fy=2024%2F25'
 		},
 		{
 			name: 'a quarter',
-			input: { period: { kind: 'quarter', label: '2024/25 Q3' }, pcn: [], service: [] },
+			input: makeFilters({ period: { kind: 'quarter', label: '2024/25 Q3' } }),
 			query: 'q=2024%2F25+Q3'
 		},
 		{
 			name: 'custom dates, PCNs and services',
-			input: {
+			input: makeFilters({
 				period: { kind: 'custom', from: '2024-04-01', to: '2024-06-30' },
 				pcn: ['PCN A', 'Riverside & Co'],
 				service: ['North']
-			},
+			}),
 			query: 'from=2024-04-01&to=2024-06-30&pcn=PCN+A&pcn=Riverside+%26+Co&service=North'
 		},
 		{
 			name: 'an open start',
-			input: { period: { kind: 'custom', to: '2024-06-30' }, pcn: [], service: [] },
+			input: makeFilters({ period: { kind: 'custom', to: '2024-06-30' } }),
 			query: 'to=2024-06-30'
+		},
+		{
+			name: 'worker, age, sex, ethnicity and imd (unknown is a value like any other)',
+			input: makeFilters({
+				link_worker: ['LW 1', 'LW2'],
+				age_band: ['85+', '0-17'],
+				sex: ['female', 'unknown'],
+				ethnicity: ['not_stated'],
+				imd: ['1', '10']
+			}),
+			query:
+				'worker=LW+1&worker=LW2&age=85%2B&age=0-17&sex=female&sex=unknown&ethnicity=not_stated&imd=1&imd=10'
+		},
+		{
+			name: 'a practice with a curly apostrophe, with a quarter',
+			input: makeFilters({
+				period: { kind: 'quarter', label: '2024/25 Q1' },
+				practice: ['St Mary’s Surgery'],
+				imd: ['unknown']
+			}),
+			query: 'q=2024%2F25+Q1&practice=St+Mary%E2%80%99s+Surgery&imd=unknown'
 		}
 	])('round trip: $name', ({ input, query }) => {
 		const params = filtersToParams(input);
 		expect(params.toString()).toBe(query);
-		const back = filtersFromParams(new URLSearchParams(params.toString()));
-		// An open end is undefined both ways.
-		expect(back).toEqual(
-			input.period.kind === 'custom'
-				? { ...input, period: { kind: 'custom', from: input.period.from, to: input.period.to } }
-				: input
+		// An open end is undefined both ways (toEqual ignores undefined properties).
+		expect(filtersFromParams(new URLSearchParams(params.toString()))).toEqual(input);
+	});
+
+	it('repeated values are read once; dimensions not in the URL are empty', () => {
+		expect(filtersFromParams(new URLSearchParams('imd=2&imd=2&sex=male&worker=LW1'))).toEqual(
+			makeFilters({ imd: ['2'], sex: ['male'], link_worker: ['LW1'] })
 		);
 	});
 
@@ -92,26 +116,105 @@ describe('filters as SQL and words', () => {
 	});
 
 	it('values reach SQL as parameters, never as text', () => {
-		const where = referralWhere({
-			period: { kind: 'custom', from: '2024-04-01' },
-			pcn: ["O'Brien PCN", 'B'],
-			service: []
-		});
+		const where = referralWhere(
+			makeFilters({ period: { kind: 'custom', from: '2024-04-01' }, pcn: ["O'Brien PCN", 'B'] })
+		);
 		expect(where.text).toBe('r.referral_date >= CAST(? AS DATE) AND r.pcn IN (?, ?)');
 		expect(where.params).toEqual(['2024-04-01', "O'Brien PCN", 'B']);
 		expect(referralWhere(noFilters)).toEqual({ text: 'true', params: [] });
 	});
 
-	it('describeFilters reads as a scope line', () => {
-		expect(
-			describeFilters({
+	it.each<{ name: string; input: Partial<Filters>; text: string; params: unknown[] }>([
+		{ name: 'unknown alone', input: { sex: ['unknown'] }, text: 'r.sex_group IS NULL', params: [] },
+		{
+			name: 'a value or unknown',
+			input: { sex: ['female', 'unknown'] },
+			text: '(r.sex_group IN (?) OR r.sex_group IS NULL)',
+			params: ['female']
+		},
+		{
+			name: 'imd deciles are numbers',
+			input: { imd: ['1', '10'] },
+			text: 'r.imd_decile IN (?, ?)',
+			params: [1, 10]
+		},
+		{
+			name: 'imd that is not a whole number is dropped',
+			input: { imd: ['2.5', '3', 'unknown'] },
+			text: '(r.imd_decile IN (?) OR r.imd_decile IS NULL)',
+			params: [3]
+		},
+		{ name: 'nothing left keeps nothing', input: { imd: ['x'] }, text: 'false', params: [] },
+		{
+			name: 'worker, age band and ethnicity group columns',
+			input: { link_worker: ['LW1'], age_band: ['85+'], ethnicity: ['asian'] },
+			text: 'r.link_worker IN (?) AND r.age_band IN (?) AND r.ethnicity_group IN (?)',
+			params: ['LW1', '85+', 'asian']
+		},
+		{
+			name: 'a year and a missing PCN',
+			input: { period: { kind: 'year', label: '2024/25' }, pcn: ['unknown'] },
+			text: 'r.referral_date >= CAST(? AS DATE) AND r.referral_date <= CAST(? AS DATE) AND r.pcn IS NULL',
+			params: ['2024-04-01', '2025-03-31']
+		}
+	])('referralWhere: $name', ({ input, text, params }) => {
+		expect(referralWhere(makeFilters(input))).toEqual({ text, params });
+	});
+
+	it.each<{ name: string; input: Partial<Filters>; expected: boolean }>([
+		{ name: 'none', input: {}, expected: false },
+		{
+			name: 'a period only',
+			input: { period: { kind: 'year', label: '2024/25' } },
+			expected: false
+		},
+		{ name: 'an imd decile', input: { imd: ['1'] }, expected: true }
+	])('hasDimensionFilters: $name', ({ input, expected }) => {
+		expect(hasDimensionFilters(makeFilters(input))).toBe(expected);
+	});
+
+	it.each<{ name: string; input: Partial<Filters>; expected: string }>([
+		{
+			name: 'open end, PCNs and a service',
+			input: {
 				period: { kind: 'custom', from: '2024-04-01' },
 				pcn: ['A', 'B'],
 				service: ['North']
-			})
-		).toBe('01/04/2024 to end · PCN: A, B · Service: North');
-		expect(
-			describeFilters({ period: { kind: 'year', label: '2024/25' }, pcn: [], service: [] })
-		).toBe('2024/25');
+			},
+			expected: '01/04/2024 to end · PCN: A, B · Service: North'
+		},
+		{
+			name: 'a year alone',
+			input: { period: { kind: 'year', label: '2024/25' } },
+			expected: '2024/25'
+		},
+		{
+			name: 'open start',
+			input: { period: { kind: 'custom', to: '2024-06-30' } },
+			expected: 'start to 30/06/2024'
+		},
+		{
+			name: 'the new dimensions, in filter-bar order',
+			input: {
+				imd: ['1', '2'],
+				sex: ['female', 'unknown'],
+				link_worker: ['LW1'],
+				ethnicity: ['asian'],
+				age_band: ['85+'],
+				practice: ['Hill Top']
+			},
+			expected:
+				'All dates · Practice: Hill Top · Link worker: LW1 · Age band: 85+ · Sex: female, unknown · Ethnicity: asian · IMD decile: 1, 2'
+		}
+	])('describeFilters: $name', ({ input, expected }) => {
+		expect(describeFilters(makeFilters(input))).toBe(expected);
+	});
+
+	it('describeFilters words values with the labels given', () => {
+		const label = (key: string, v: string) =>
+			v === 'unknown' ? 'Not recorded' : key === 'sex' ? v[0].toUpperCase() + v.slice(1) : v;
+		expect(describeFilters(makeFilters({ sex: ['female', 'unknown'] }), label)).toBe(
+			'All dates · Sex: Female, Not recorded'
+		);
 	});
 });

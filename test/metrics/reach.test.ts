@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import { makeFilters as filters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
 import {
 	filterOptions,
 	headline,
@@ -35,7 +35,6 @@ describe('reach metrics on DuckDB', () => {
 	});
 	afterAll(() => db.close());
 
-	const filters = (f: Partial<Filters>): Filters => ({ ...noFilters, ...f });
 	const head = async (f: Filters, asOf: string) => (await run(db, headline(f, asOf)))[0];
 
 	it('the default as-of date is the latest date anywhere, onward referrals included', async () => {
@@ -43,11 +42,13 @@ describe('reach metrics on DuckDB', () => {
 	});
 
 	it('all data: 10 referrals, 7 people (A4 and A5 count as one person each)', async () => {
-		// People: P1, P2, P3, P4, P5, #A4, #A5. Open on 2024-06-30: A3 (open), A4 (discharged 07-01),
-		// A5 (referred that day); A2, discharged on the as-of date, is closed.
+		// People: P1, P2, P3, P4, P5, #A4, #A5; P1, P2 and P4 have two referrals each. Open on
+		// 2024-06-30: A3 (open), A4 (discharged 07-01), A5 (referred that day); A2, discharged on
+		// the as-of date, is closed.
 		expect(await head(noFilters, '2024-06-30')).toEqual({
 			referrals: 10,
 			people: 7,
+			people_with_multiple_referrals: 3,
 			without_person_id: 2,
 			open_cases: 3,
 			first_referral: '2024-03-31',
@@ -56,12 +57,14 @@ describe('reach metrics on DuckDB', () => {
 	});
 
 	it('financial year 2024/25: A2-A9, 31 March and 1 April on either side', async () => {
-		// People: P1, P2 (A3, A7), P3, P4 (A8, A9), #A4, #A5 = 6. Open on 2025-03-31: A3, A5, A8.
+		// People: P1, P2 (A3, A7), P3, P4 (A8, A9), #A4, #A5 = 6; P1's A1 is outside, so only P2
+		// and P4 have more than one referral here. Open on 2025-03-31: A3, A5, A8.
 		expect(
 			await head(filters({ period: { kind: 'year', label: '2024/25' } }), '2025-03-31')
 		).toEqual({
 			referrals: 8,
 			people: 6,
+			people_with_multiple_referrals: 2,
 			without_person_id: 2,
 			open_cases: 3,
 			first_referral: '2024-04-01',
@@ -89,11 +92,11 @@ describe('reach metrics on DuckDB', () => {
 	});
 
 	it('by PCN: a missing PCN is grouped as unknown', async () => {
-		// PCN A: A1 A2 A3 A7 A10; PCN B: A4 A6 A9; unknown: A5 A8.
+		// PCN A: A1 A2 A3 A7 A10 (P1, P2, P5); PCN B: A4 A6 A9 (#A4, P3, P4); unknown: A5 A8 (#A5, P4).
 		expect(await run(db, referralsBy('pcn', noFilters))).toEqual([
-			{ key: 'PCN A', referrals: 5 },
-			{ key: 'PCN B', referrals: 3 },
-			{ key: 'unknown', referrals: 2 }
+			{ key: 'PCN A', referrals: 5, people: 3 },
+			{ key: 'PCN B', referrals: 3, people: 3 },
+			{ key: 'unknown', referrals: 2, people: 2 }
 		]);
 	});
 
@@ -115,14 +118,14 @@ describe('reach metrics on DuckDB', () => {
 			'Walk-in centre': 1
 		});
 		expect(await run(db, referralsBy('practice', noFilters))).toEqual([
-			{ key: 'Practice 3', referrals: 4 },
-			{ key: 'Practice 1', referrals: 3 },
-			{ key: 'Practice 2', referrals: 2 },
-			{ key: 'unknown', referrals: 1 }
+			{ key: 'Practice 3', referrals: 4, people: 4 }, // #A4 #A5 P3 P4
+			{ key: 'Practice 1', referrals: 3, people: 2 }, // P1 twice, P5
+			{ key: 'Practice 2', referrals: 2, people: 1 }, // P2 twice
+			{ key: 'unknown', referrals: 1, people: 1 }
 		]);
 		expect(await run(db, referralsBy('service', noFilters))).toEqual([
-			{ key: 'North', referrals: 6 }, // A1 A2 A3 A7 A8 A10
-			{ key: 'South', referrals: 4 } //  A4 A5 A6 A9
+			{ key: 'North', referrals: 6, people: 4 }, // A1 A2 A3 A7 A8 A10: P1 P2 P4 P5
+			{ key: 'South', referrals: 4, people: 4 } //  A4 A5 A6 A9: #A4 #A5 P3 P4
 		]);
 	});
 
@@ -132,6 +135,7 @@ describe('reach metrics on DuckDB', () => {
 		expect(await head(pcnA, '2025-03-31')).toMatchObject({
 			referrals: 3,
 			people: 2,
+			people_with_multiple_referrals: 1,
 			without_person_id: 0,
 			open_cases: 1
 		});
@@ -142,8 +146,8 @@ describe('reach metrics on DuckDB', () => {
 			without_person_id: 2
 		});
 		expect(await run(db, referralsBy('pcn', south))).toEqual([
-			{ key: 'PCN B', referrals: 3 },
-			{ key: 'unknown', referrals: 1 }
+			{ key: 'PCN B', referrals: 3, people: 3 },
+			{ key: 'unknown', referrals: 1, people: 1 }
 		]);
 		const both = filters({ pcn: ['PCN A', 'PCN B'], service: ['South'] });
 		expect((await head(both, '2025-04-10')).referrals).toBe(3); // A4 A6 A9
@@ -172,13 +176,20 @@ describe('reach metrics on DuckDB', () => {
 		expect(all.reduce((n, r) => n + Number(r.referrals), 0)).toBe(10);
 	});
 
-	it('filter options list PCNs and services without blanks', async () => {
+	it('filter options list values without blanks; a column with none gives null', async () => {
 		expect(await run(db, filterOptions())).toEqual([
 			{
-				pcns: ['PCN A', 'PCN B'],
-				services: ['North', 'South'],
+				pcn: ['PCN A', 'PCN B'],
+				practice: ['Practice 1', 'Practice 2', 'Practice 3'],
+				service: ['North', 'South'],
+				link_worker: null,
+				age_band: null,
+				sex: null,
+				ethnicity: null,
+				imd: null,
 				first_referral: '2024-03-31',
-				last_referral: '2025-04-01'
+				last_referral: '2025-04-01',
+				practices_with_list_size: 0
 			}
 		]);
 	});

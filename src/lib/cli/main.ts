@@ -5,6 +5,7 @@ import { findingMessage } from '../ingest/guard.ts';
 import { installMacros, loadFiles } from '../ingest/load.ts';
 import { missingRequired } from '../ingest/mapping.ts';
 import { fromPath } from '../ingest/node-input.ts';
+import { makeFilters } from '../metrics/filters.ts';
 import {
 	dropIdentifierColumns,
 	isUnreadable,
@@ -76,12 +77,16 @@ async function summary(
 		return fail('no referrals table: none of the files has referral_id and referral_date columns');
 	}
 	const report = await loadFiles(db, cleaned, profile);
-	const filters = {
-		period: { kind: 'custom' as const, from: args.from, to: args.to },
-		pcn: [],
-		service: []
-	};
-	const json = await summaryJson(db, cleaned, report, filters, args.asOf);
+	const filters = makeFilters({
+		period: { kind: 'custom', from: args.from, to: args.to },
+		pcn: args.pcn,
+		practice: args.practice,
+		service: args.service
+	});
+	const json = await summaryJson(db, cleaned, report, filters, {
+		asOf: args.asOf,
+		publication: args.publication
+	});
 	out.write(JSON.stringify(json, null, 2) + '\n');
 	return 0;
 }

@@ -2,8 +2,11 @@ import type { Db } from '../db/types.ts';
 import type { ImportReport } from '../ingest/report.ts';
 import type { PreparedFile } from '../ingest/prepare.ts';
 import type { Filters } from '../metrics/filters.ts';
-import { headline, latestDate, referralsBy } from '../metrics/reach.ts';
-import { keyed, run } from '../metrics/run.ts';
+import { latestDate } from '../metrics/reach.ts';
+import { run } from '../metrics/run.ts';
+import { plain, publication } from './publish.ts';
+import { reachSummary } from './reach-summary.ts';
+import { referralsSummary } from './referrals-summary.ts';
 
 /** The JSON `sp-impact summary` prints; every key is documented in the README. */
 export async function summaryJson(
@@ -11,14 +14,13 @@ export async function summaryJson(
 	files: PreparedFile[],
 	report: ImportReport,
 	filters: Filters,
-	asOfOption?: string
+	options: { asOf?: string; publication?: boolean } = {}
 ) {
-	const asOf = asOfOption ?? String((await run(db, latestDate()))[0]?.as_of ?? '');
-	const [head] = await run(db, headline(filters, asOf));
-	const by = async (d: Parameters<typeof referralsBy>[0]) =>
-		keyed(await run(db, referralsBy(d, filters)), 'referrals');
+	const asOf = options.asOf ?? String((await run(db, latestDate()))[0]?.as_of ?? '');
+	const p = options.publication ? publication : plain;
 	return {
 		as_of: asOf,
+		// Rows of a file, not people: data-quality figures, printed as they are in publication mode.
 		import: {
 			rows_read: report.rows_read,
 			rows_loaded: report.rows_loaded,
@@ -38,13 +40,8 @@ export async function summaryJson(
 				issues: f.issues
 			}))
 		},
-		reach: {
-			referrals: Number(head.referrals),
-			people: Number(head.people),
-			by_source: await by('source'),
-			by_pcn: await by('pcn'),
-			by_practice: await by('practice'),
-			by_service: await by('service')
-		}
+		reach: await reachSummary(db, filters, asOf, p),
+		referrals: await referralsSummary(db, filters, p),
+		...(options.publication ? { publication: true as const } : {})
 	};
 }

@@ -35,3 +35,10 @@ SELECT x._file, x._row, coalesce(h.header, 'referral_reasons'), 'referral_reason
 FROM (SELECT _file, _row, unnest(referral_reasons) AS reason FROM referrals) x
 JOIN (SELECT reason FROM reason_labels WHERE grp IS NULL) u USING (reason)
 LEFT JOIN (SELECT _file, header FROM import_headers WHERE field = 'referral_reasons') h ON h._file = x._file;`;
+
+/**
+ * Mark the referrals of people referred more than once. Counting people is then a plain count
+ * for everyone else and a distinct count only over these rows, which keeps figures fast.
+ */
+export const repeatPeopleSql = `UPDATE referrals SET repeat_person = true WHERE person_key IN (
+  SELECT person_key FROM referrals GROUP BY person_key HAVING count(*) > 1);`;

@@ -8,7 +8,8 @@ import {
 	reasonLabelsSql,
 	reasonsSql,
 	scoresSql,
-	unknownReasonsSql
+	unknownReasonsSql,
+	repeatPeopleSql
 } from './extras-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
 import { labelsSql, listsSql } from './labels-sql.ts';
@@ -76,7 +77,10 @@ export async function loadFiles(
 		await db.exec(deleteRejectedSql(table));
 		const issues = issuesSql(table);
 		if (issues) await db.exec(issues);
-		if (table === 'referrals') await loadReasons(db);
+		if (table === 'referrals') {
+			await db.exec(repeatPeopleSql);
+			await loadReasons(db);
+		}
 		// The working copies go as soon as a table is done, to keep memory down.
 		await db.exec(
 			['labels', 'lists', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n')

@@ -77,6 +77,8 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 	}
 	const derived: Record<string, string> = {
 		'"person_key"': `coalesce(s.person_id, '#' || s.referral_id) AS "person_key"`,
+		// Set once the table is complete (repeatPeopleSql).
+		'"repeat_person"': `false AS "repeat_person"`,
 		'"measure_key"': `sp_slug(s.measure) AS "measure_key"`,
 		'"_file"': 's._file',
 		'"_row"': 's._row'

@@ -22,7 +22,10 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 		return [own];
 	});
 	const extra: Record<TableName, { name: string; type: string }[]> = {
-		referrals: [{ name: 'person_key', type: 'VARCHAR' }],
+		referrals: [
+			{ name: 'person_key', type: 'VARCHAR' },
+			{ name: 'repeat_person', type: 'BOOLEAN' }
+		],
 		outcomes: [{ name: 'measure_key', type: 'VARCHAR' }],
 		onward_referrals: [],
 		practices: []

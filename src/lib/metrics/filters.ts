@@ -1,8 +1,10 @@
-import { sql, join, type Sql } from '../db/sql.ts';
+import { sql, join, raw, type Sql } from '../db/sql.ts';
 import {
 	financialQuarterRange,
 	financialYearRange,
 	isIsoDate,
+	previousLabel,
+	previousRange,
 	ukDate,
 	type DateRange
 } from './periods.ts';
@@ -14,15 +16,40 @@ export type Period =
 	| { kind: 'quarter'; label: string }
 	| { kind: 'custom'; from?: string; to?: string };
 
-/** What every figure is filtered by. */
-export interface Filters {
-	period: Period;
-	pcn: string[];
-	service: string[];
-}
+/** The value a filter uses for a missing value (`unknown` in every breakdown). */
+export const unknownValue = 'unknown';
+
+/** The dimensions a view can be filtered by: the column on `referrals`, the URL key, a label. */
+export const filterDimensions = {
+	pcn: { column: 'pcn', param: 'pcn', label: 'PCN', numeric: false },
+	practice: { column: 'practice', param: 'practice', label: 'Practice', numeric: false },
+	service: { column: 'service', param: 'service', label: 'Service', numeric: false },
+	link_worker: { column: 'link_worker', param: 'worker', label: 'Link worker', numeric: false },
+	age_band: { column: 'age_band', param: 'age', label: 'Age band', numeric: false },
+	sex: { column: 'sex_group', param: 'sex', label: 'Sex', numeric: false },
+	ethnicity: { column: 'ethnicity_group', param: 'ethnicity', label: 'Ethnicity', numeric: false },
+	imd: { column: 'imd_decile', param: 'imd', label: 'IMD decile', numeric: true }
+} as const;
+
+/** A dimension of the filters other than the period. */
+export type FilterKey = keyof typeof filterDimensions;
+
+/** The filter keys, in the order the filter bar shows them. */
+export const filterKeys = Object.keys(filterDimensions) as FilterKey[];
+
+/** What every figure is filtered by: a period and, per dimension, the values kept (none = all). */
+export type Filters = { period: Period } & Record<FilterKey, string[]>;
 
 /** No filter: all the data. */
-export const noFilters: Filters = { period: { kind: 'all' }, pcn: [], service: [] };
+export const noFilters: Filters = {
+	period: { kind: 'all' },
+	...(Object.fromEntries(filterKeys.map((k) => [k, []])) as unknown as Record<FilterKey, string[]>)
+};
+
+/** Filters from a partial set (missing dimensions unfiltered). */
+export function makeFilters(partial: Partial<Filters> = {}): Filters {
+	return { ...noFilters, ...partial };
+}
 
 /** The dates a period covers; open ends are undefined. */
 export function periodRange(period: Period): Partial<DateRange> {
@@ -32,18 +59,39 @@ export function periodRange(period: Period): Partial<DateRange> {
 	return {};
 }
 
+// One dimension's condition: `unknown` matches a missing value.
+function dimensionWhere(key: FilterKey, values: string[]): Sql | undefined {
+	if (!values.length) return undefined;
+	const { column, numeric } = filterDimensions[key];
+	const col = raw(`r.${column}`);
+	const known = values.filter((v) => v !== unknownValue);
+	const list = numeric ? known.map(Number).filter(Number.isInteger) : known;
+	const parts: Sql[] = [];
+	if (list.length) parts.push(sql`${col} IN ${list}`);
+	if (known.length < values.length) parts.push(sql`${col} IS NULL`);
+	if (!parts.length) return sql`false`;
+	return parts.length === 1 ? parts[0] : sql`(${join(parts, ' OR ')})`;
+}
+
 /** The WHERE condition on referrals (alias `r`) for a set of filters; `true` when none. */
 export function referralWhere(filters: Filters): Sql {
 	const parts: Sql[] = [];
 	const { from, to } = periodRange(filters.period);
 	if (from) parts.push(sql`r.referral_date >= CAST(${from} AS DATE)`);
 	if (to) parts.push(sql`r.referral_date <= CAST(${to} AS DATE)`);
-	if (filters.pcn.length) parts.push(sql`r.pcn IN ${filters.pcn}`);
-	if (filters.service.length) parts.push(sql`r.service IN ${filters.service}`);
+	for (const key of filterKeys) {
+		const part = dimensionWhere(key, filters[key] ?? []);
+		if (part) parts.push(part);
+	}
 	return parts.length ? join(parts, ' AND ') : sql`true`;
 }
 
-/** Filters as URL search parameters (`fy`, `q`, `from`, `to`, `pcn`, `service`). */
+/** Is any filter other than the period set? */
+export function hasDimensionFilters(filters: Filters): boolean {
+	return filterKeys.some((k) => filters[k]?.length);
+}
+
+/** Filters as URL search parameters (`fy`, `q`, `from`, `to`, then one key per dimension). */
 export function filtersToParams(filters: Filters): URLSearchParams {
 	const params = new URLSearchParams();
 	const p = filters.period;
@@ -53,8 +101,9 @@ export function filtersToParams(filters: Filters): URLSearchParams {
 		if (p.from) params.set('from', p.from);
 		if (p.to) params.set('to', p.to);
 	}
-	for (const v of filters.pcn) params.append('pcn', v);
-	for (const v of filters.service) params.append('service', v);
+	for (const key of filterKeys) {
+		for (const v of filters[key] ?? []) params.append(filterDimensions[key].param, v);
+	}
 	return params;
 }
 
@@ -74,20 +123,51 @@ export function filtersFromParams(params: URLSearchParams): Filters {
 			to: to && isIsoDate(to) ? to : undefined
 		};
 	}
-	return { period, pcn: params.getAll('pcn'), service: params.getAll('service') };
+	const filters = makeFilters({ period });
+	for (const key of filterKeys)
+		filters[key] = [...new Set(params.getAll(filterDimensions[key].param))];
+	return filters;
+}
+
+/** The period in words: "2024/25", "01/04/2024 to 30/06/2024", "All dates". */
+export function describePeriod(p: Period): string {
+	if (p.kind === 'all') return 'All dates';
+	if (p.kind === 'custom')
+		return `${p.from ? ukDate(p.from) : 'start'} to ${p.to ? ukDate(p.to) : 'end'}`;
+	return p.label;
 }
 
 /** The filters in words, for a figure's scope line: "2024/25 · PCN: Riverside". */
-export function describeFilters(filters: Filters): string {
-	const p = filters.period;
-	const parts = [
-		p.kind === 'all'
-			? 'All dates'
-			: p.kind === 'custom'
-				? `${p.from ? ukDate(p.from) : 'start'} to ${p.to ? ukDate(p.to) : 'end'}`
-				: p.label
-	];
-	if (filters.pcn.length) parts.push(`PCN: ${filters.pcn.join(', ')}`);
-	if (filters.service.length) parts.push(`Service: ${filters.service.join(', ')}`);
+export function describeFilters(
+	filters: Filters,
+	labelOf: (key: FilterKey, value: string) => string = (_k, v) => v
+): string {
+	const parts = [describePeriod(filters.period)];
+	for (const key of filterKeys) {
+		const values = filters[key] ?? [];
+		if (values.length)
+			parts.push(
+				`${filterDimensions[key].label}: ${values.map((v) => labelOf(key, v)).join(', ')}`
+			);
+	}
 	return parts.join(' · ');
+}
+
+/**
+ * The previous period of the same length, for headline changes: the year or quarter before,
+ * or the same number of days before custom dates (open ends taken from `span`, the data's
+ * dates). Undefined for all dates.
+ */
+export function previousPeriod(period: Period, span: Partial<DateRange>): Period | undefined {
+	if (period.kind === 'year' || period.kind === 'quarter') {
+		const label = previousLabel(period.label);
+		return label ? { kind: period.kind, label } : undefined;
+	}
+	if (period.kind === 'custom') {
+		const from = period.from ?? span.from;
+		const to = period.to ?? span.to;
+		if (!from || !to || from > to) return undefined;
+		return { kind: 'custom', ...previousRange({ from, to }) };
+	}
+	return undefined;
 }

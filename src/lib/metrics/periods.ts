@@ -65,3 +65,26 @@ export function ukDate(date: string): string {
 	const [y, m, d] = date.split('-');
 	return `${d}/${m}/${y}`;
 }
+
+const dayMs = 86_400_000;
+const addDays = (date: string, days: number) =>
+	new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+
+/** Days from one ISO date to another, both counted: 2024-04-01 to 2024-04-30 is 30. */
+export function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1;
+}
+
+/** The year or quarter before a financial year or quarter label: `2024/25 Q1` → `2023/24 Q4`. */
+export function previousLabel(label: string): string | undefined {
+	const range = financialQuarterRange(label) ?? financialYearRange(label);
+	if (!range) return undefined;
+	const before = addDays(range.from, -1);
+	return financialQuarterRange(label) ? financialQuarter(before) : financialYear(before);
+}
+
+/** The range of the same length that ends the day before `range` starts. */
+export function previousRange(range: DateRange): DateRange {
+	const to = addDays(range.from, -1);
+	return { from: addDays(to, -(daysBetween(range.from, range.to) - 1)), to };
+}

@@ -1,6 +1,14 @@
 import { raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
+/**
+ * People among the selected referrals: one per referral for people referred once (most), and a
+ * distinct count only over the referrals of people referred more than once (`repeat_person`).
+ */
+export const peopleCount = raw(
+	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_key) FILTER (WHERE r.repeat_person))::INTEGER`
+);
+
 /** The latest date anywhere in the data: the default as-of date (METHODS.md). */
 export function latestDate(): Sql {
 	return sql`SELECT strftime(max(d), '%Y-%m-%d') AS as_of FROM (
@@ -9,24 +17,36 @@ export function latestDate(): Sql {
   UNION ALL SELECT max(referred_on) FROM onward_referrals)`;
 }
 
-/** Headline figures: referrals, people, open cases at the as-of date, first and last referral. */
+/**
+ * Headline figures: referrals, people, open cases at the as-of date, first and last referral,
+ * and the people referred more than once in the selection (with their referrals).
+ */
 export function headline(filters: Filters, asOf: string): Sql {
+	const where = referralWhere(filters);
 	return sql`SELECT count(*)::INTEGER AS referrals,
-  count(DISTINCT r.person_key)::INTEGER AS people,
-  count_if(r.person_id IS NULL)::INTEGER AS without_person_id,
-  count_if(r.referral_date <= CAST(${asOf} AS DATE)
-    AND (r.discharge_date IS NULL OR r.discharge_date > CAST(${asOf} AS DATE)))::INTEGER AS open_cases,
+  ${peopleCount} AS people,
+  coalesce(count_if(r.person_id IS NULL), 0)::INTEGER AS without_person_id,
+  coalesce(count_if(r.referral_date <= CAST(${asOf} AS DATE)
+    AND (r.discharge_date IS NULL OR r.discharge_date > CAST(${asOf} AS DATE))), 0)::INTEGER AS open_cases,
   strftime(min(r.referral_date), '%Y-%m-%d') AS first_referral,
-  strftime(max(r.referral_date), '%Y-%m-%d') AS last_referral
-FROM referrals r WHERE ${referralWhere(filters)}`;
+  strftime(max(r.referral_date), '%Y-%m-%d') AS last_referral,
+  (SELECT count(*) FROM (SELECT r.person_key FROM referrals r WHERE r.repeat_person AND ${where}
+    GROUP BY r.person_key HAVING count(*) > 1))::INTEGER AS people_with_multiple_referrals
+FROM referrals r WHERE ${where}`;
+}
+
+/** Referrals and people per month or quarter (`period` is the first day), oldest first. */
+export function referralsByPeriod(unit: 'month' | 'quarter', filters: Filters): Sql {
+	// Group on the period's first day, then format the few groups (formatting every row is slow).
+	// Calendar quarters start in January, April, July and October, as financial quarters do.
+	return sql`SELECT strftime(p, '%Y-%m-%d') AS period, referrals, people FROM (
+  SELECT date_trunc(${unit}, r.referral_date) AS p, count(*)::INTEGER AS referrals, ${peopleCount} AS people
+  FROM referrals r WHERE ${referralWhere(filters)} GROUP BY p) ORDER BY p`;
 }
 
 /** Referrals per calendar month (`YYYY-MM`), oldest first. */
 export function referralsByMonth(filters: Filters): Sql {
-	// Group on the month's first day, then format the few groups (formatting every row is slow).
-	return sql`SELECT strftime(m, '%Y-%m') AS month, referrals FROM (
-  SELECT date_trunc('month', r.referral_date) AS m, count(*)::INTEGER AS referrals
-  FROM referrals r WHERE ${referralWhere(filters)} GROUP BY m) ORDER BY month`;
+	return sql`SELECT substr(period, 1, 7) AS month, referrals FROM (${referralsByPeriod('month', filters)})`;
 }
 
 const dimensions = {
@@ -34,24 +54,81 @@ const dimensions = {
 	source_label: 'r.referral_source',
 	pcn: 'r.pcn',
 	practice: 'r.practice',
-	service: 'r.service'
+	service: 'r.service',
+	link_worker: 'r.link_worker'
 } as const;
 
 /** A dimension referrals can be counted by. */
 export type Dimension = keyof typeof dimensions;
 
-/** Referrals by one dimension, largest first; missing values grouped as `unknown`. */
+/** Referrals and people by one dimension, most referrals first; missing values as `unknown`. */
 export function referralsBy(dimension: Dimension, filters: Filters): Sql {
 	const column = raw(dimensions[dimension]);
-	return sql`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals
+	return sql`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals,
+  ${peopleCount} AS people
 FROM referrals r WHERE ${referralWhere(filters)} GROUP BY key ORDER BY referrals DESC, key`;
 }
 
-/** Distinct values for the filter bar: PCNs, services, and the referral date span. */
+const attributes = {
+	imd: 'r.imd_decile',
+	ethnicity: 'r.ethnicity_group',
+	age_band: 'r.age_band',
+	sex: 'r.sex_group'
+} as const;
+
+/** A recorded attribute of the people referred. */
+export type Attribute = keyof typeof attributes;
+
+// Each person once, with the values recorded on their latest referral in the selection that
+// records them (arg_max skips missing values; the referral ID breaks ties of date).
+function latestPerPerson(names: Attribute[], filters: Filters): Sql {
+	const cols = names.map((a) => `${attributes[a]} AS ${a}`).join(', ');
+	const latest = names.map((a) => `arg_max(${a}, (referral_date, referral_id)) AS ${a}`).join(', ');
+	const s = sql`SELECT r.person_key, r.repeat_person, r.referral_date, r.referral_id, ${raw(cols)}
+  FROM referrals r WHERE ${referralWhere(filters)}`;
+	// The selection is written out twice rather than shared as a CTE: DuckDB 1.4.3 can group a
+	// CTE read twice wrongly on several threads (duplicate keys).
+	return sql`SELECT ${raw(names.join(', '))} FROM (${s}) WHERE NOT repeat_person
+UNION ALL SELECT ${raw(latest)} FROM (${s}) WHERE repeat_person GROUP BY person_key`;
+}
+
+/** People by one recorded attribute (latest recorded value per person); missing as `unknown`. */
+export function peopleBy(attribute: Attribute, filters: Filters): Sql {
+	return sql`SELECT coalesce(CAST(${raw(attribute)} AS VARCHAR), 'unknown') AS key,
+  count(*)::INTEGER AS people
+FROM (${latestPerPerson([attribute], filters)}) GROUP BY key ORDER BY key`;
+}
+
+/** People by age band and sex (latest recorded values per person), for the pyramid. */
+export function peopleByAgeSex(filters: Filters): Sql {
+	return sql`SELECT coalesce(age_band, 'unknown') AS age_band, coalesce(sex, 'unknown') AS sex,
+  count(*)::INTEGER AS people
+FROM (${latestPerPerson(['age_band', 'sex'], filters)}) GROUP BY ALL ORDER BY ALL`;
+}
+
+/**
+ * The engagement funnel over referrals (METHODS.md): referred; contacted (a first contact date
+ * or any contacts); supported (an onward referral or signpost, or discharged with goals met or
+ * referred on); discharged with goals met.
+ */
+export function funnel(filters: Filters): Sql {
+	return sql`SELECT count(*)::INTEGER AS referred,
+  coalesce(count_if(r.first_contact_date IS NOT NULL OR r.contacts >= 1), 0)::INTEGER AS contacted,
+  coalesce(count_if(r.referral_id IN (SELECT referral_id FROM onward_referrals)
+    OR r.discharge_reason_group IN ('goals_met', 'referred_on')), 0)::INTEGER AS supported,
+  coalesce(count_if(r.discharge_reason_group = 'goals_met'), 0)::INTEGER AS goals_met
+FROM referrals r WHERE ${referralWhere(filters)}`;
+}
+
+/** Distinct values for the filter bar, and the referral date span. */
 export function filterOptions(): Sql {
-	return sql`SELECT
-  (SELECT list(DISTINCT pcn ORDER BY pcn) FROM referrals WHERE pcn IS NOT NULL) AS pcns,
-  (SELECT list(DISTINCT service ORDER BY service) FROM referrals WHERE service IS NOT NULL) AS services,
+	const values = (col: string) =>
+		raw(`(SELECT list(DISTINCT ${col} ORDER BY ${col}) FROM referrals WHERE ${col} IS NOT NULL)`);
+	return sql`SELECT ${values('pcn')} AS pcn, ${values('practice')} AS practice,
+  ${values('service')} AS service, ${values('link_worker')} AS link_worker,
+  ${values('age_band')} AS age_band, ${values('sex_group')} AS sex,
+  ${values('ethnicity_group')} AS ethnicity, ${values('imd_decile')} AS imd,
   (SELECT strftime(min(referral_date), '%Y-%m-%d') FROM referrals) AS first_referral,
-  (SELECT strftime(max(referral_date), '%Y-%m-%d') FROM referrals) AS last_referral`;
+  (SELECT strftime(max(referral_date), '%Y-%m-%d') FROM referrals) AS last_referral,
+  (SELECT count(*) FROM practices WHERE list_size > 0)::INTEGER AS practices_with_list_size`;
 }

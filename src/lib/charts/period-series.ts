@@ -1,0 +1,74 @@
+import * as Plot from '@observablehq/plot';
+import { formatCount } from '../stats/small-numbers.ts';
+import { defaults } from './defaults.ts';
+import { palette, primary } from './palette.ts';
+
+/** A period of the series: its key ('YYYY-MM' or a quarter's first day), label, and counts (null when suppressed). */
+export interface PeriodRow {
+	period: string;
+	label: string;
+	referrals: number | null;
+	people: number | null;
+}
+
+/** The names of the two series, as the legend shows them. */
+export const seriesNames = ['Referrals', 'People referred'] as const;
+
+// Every nth label, so that labels this long fit the width and there are never more than 14.
+function thinTicks(labels: string[], width: number, margins: number): string[] {
+	const longest = Math.max(1, ...labels.map((l) => l.length));
+	const fit = Math.max(1, Math.min(14, Math.floor((width - margins) / (longest * 7 + 12))));
+	const step = Math.ceil(labels.length / fit);
+	return labels.filter((_, i) => i % step === 0);
+}
+
+/** Referrals per month or quarter as columns, with people referred as a line; periods read as their labels, in the given order. */
+export function periodSeriesChart(
+	rows: PeriodRow[],
+	options: { width?: number; unit: 'month' | 'quarter' }
+) {
+	const labels = rows.map((r) => r.label);
+	const [referrals, people] = seriesNames;
+	const noun = options.unit === 'month' ? 'Month' : 'Quarter';
+	// Both stars sit on the baseline; people's is lifted so the two never overlap.
+	const star = (key: 'referrals' | 'people', dy: number, fill: string) =>
+		Plot.text(
+			rows.filter((r) => r[key] == null),
+			{ x: 'label', y: 0, text: () => '*', dy, fill }
+		);
+	return {
+		...defaults,
+		width: options.width,
+		marginRight: 20,
+		x: {
+			type: 'band' as const,
+			domain: labels,
+			label: null,
+			padding: 0.15,
+			ticks: thinTicks(labels, options.width ?? 640, defaults.marginLeft + 20)
+		},
+		y: { grid: true, label: 'Count' },
+		color: { domain: [referrals, people], range: [primary, palette[1]], legend: true },
+		marks: [
+			Plot.barY(
+				rows.filter((r) => r.referrals != null),
+				{
+					x: 'label',
+					y: 'referrals',
+					fill: () => referrals,
+					title: (d: PeriodRow) =>
+						`${noun}: ${d.label}\n${referrals}: ${formatCount(d.referrals)}\n${people}: ${formatCount(d.people)}`,
+					tip: true
+				}
+			),
+			Plot.ruleY([0]),
+			Plot.line(rows, { x: 'label', y: 'people', stroke: () => people, strokeWidth: 2 }),
+			Plot.dot(
+				rows.filter((r) => r.people != null),
+				{ x: 'label', y: 'people', fill: () => people, r: 3 }
+			),
+			star('referrals', -6, primary),
+			star('people', -20, palette[1])
+		]
+	};
+}

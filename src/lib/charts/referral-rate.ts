@@ -1,0 +1,79 @@
+import * as Plot from '@observablehq/plot';
+import { formatCount } from '../stats/small-numbers.ts';
+import { defaults } from './defaults.ts';
+import { primary } from './palette.ts';
+
+/** A group's referral rate per 1,000 registered patients per year (null when suppressed), its referrals and list size. */
+export interface RateRow {
+	label: string;
+	rate: number | null;
+	referrals: number | null;
+	list_size: number;
+}
+
+/** The Investment and Impact Fund's lower and upper referral-rate thresholds. */
+export const iifThresholds = [12, 16];
+
+const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** A rate as read: '*' when suppressed, else to one decimal place ('12.3'). */
+const formatRate = (v: number | null) => (v == null ? '*' : rateFormat.format(v));
+
+// With two thresholds they are the lower and upper bounds; otherwise each is just named.
+function thresholdLabel(t: number, i: number, all: number[]): string {
+	if (all.length !== 2) return `IIF ${t}`;
+	return `IIF ${i === 0 ? 'lower' : 'upper'} ${t}`;
+}
+
+/** Referrals per 1,000 registered patients per year as horizontal bars, with the IIF thresholds as labelled rules. */
+export function referralRateChart(
+	rows: RateRow[],
+	options: { width?: number; thresholds?: number[] } = {}
+) {
+	const thresholds = [...(options.thresholds ?? iifThresholds)].sort((a, b) => a - b);
+	const top = Math.max(18, ...thresholds, ...rows.map((r) => r.rate ?? 0));
+	const longest = Math.max(0, ...rows.map((r) => r.label.length));
+	const xLabel = 'Referrals per 1,000 patients per year';
+	// Side by side, the lower label reads leftwards from its rule and the others rightwards.
+	const anchorOf = (i: number) => (thresholds.length === 1 ? 'middle' : i === 0 ? 'end' : 'start');
+	return {
+		...defaults,
+		width: options.width,
+		height: Math.max(140, rows.length * 28 + 64),
+		marginTop: 28,
+		marginRight: 24,
+		marginLeft: Math.min(220, 12 + longest * 7),
+		x: { grid: true, label: xLabel, domain: [0, top], nice: true },
+		y: { label: null, domain: rows.map((r) => r.label) },
+		marks: [
+			Plot.barX(
+				rows.filter((r) => r.rate != null),
+				{
+					x: 'rate',
+					y: 'label',
+					fill: primary,
+					title: (d: RateRow) =>
+						`${d.label}\nRate: ${formatRate(d.rate)} per 1,000 a year\nReferrals: ${formatCount(d.referrals)}\nRegistered patients: ${formatCount(d.list_size)}`,
+					tip: true
+				}
+			),
+			Plot.text(
+				rows.filter((r) => r.rate == null),
+				{ x: 0, y: 'label', text: () => '*', textAnchor: 'start', dx: 4 }
+			),
+			Plot.ruleX([0]),
+			Plot.ruleX(thresholds, { stroke: '#212b32', strokeDasharray: '4,3' }),
+			...thresholds.map((t, i) =>
+				Plot.text([t], {
+					x: (d: number) => d,
+					text: () => thresholdLabel(t, i, thresholds),
+					frameAnchor: 'top',
+					lineAnchor: 'bottom',
+					textAnchor: anchorOf(i),
+					dx: anchorOf(i) === 'end' ? -3 : anchorOf(i) === 'start' ? 3 : 0,
+					dy: -6
+				})
+			)
+		]
+	};
+}

@@ -1,0 +1,64 @@
+import * as Plot from '@observablehq/plot';
+import { formatCount } from '../stats/small-numbers.ts';
+import { defaults } from './defaults.ts';
+import { colourFor } from './palette.ts';
+
+/** A segment of a stacked column: its column (x), group and value (null when suppressed). */
+export interface StackRow {
+	x: string;
+	group: string;
+	value: number | null;
+}
+
+// Every nth label, so that labels this long fit the width and there are never more than 14.
+function thinTicks(labels: string[], width: number, margins: number): string[] {
+	const longest = Math.max(1, ...labels.map((l) => l.length));
+	const fit = Math.max(1, Math.min(14, Math.floor((width - margins) / (longest * 7 + 12))));
+	const step = Math.ceil(labels.length / fit);
+	return labels.filter((_, i) => i % step === 0);
+}
+
+/** Columns stacked by group, columns and groups in the given order, each group in its stable colour; a column with a suppressed segment carries a `*` on top. */
+export function stackedBarsChart(
+	rows: StackRow[],
+	options: { width?: number; x: string[]; groups: string[]; allLabels?: string[]; yLabel: string }
+) {
+	const { groups, yLabel } = options;
+	const all = options.allLabels ?? groups;
+	const shown = rows.filter((r) => r.value != null);
+	// One star per column with anything suppressed, above what is shown of that column.
+	const tops = new Map<string, number>();
+	for (const r of rows) tops.set(r.x, (tops.get(r.x) ?? 0) + (r.value ?? 0));
+	const starred = [...new Set(rows.filter((r) => r.value == null).map((r) => r.x))];
+	return {
+		...defaults,
+		width: options.width,
+		marginRight: 20,
+		x: {
+			type: 'band' as const,
+			domain: options.x,
+			label: null,
+			padding: 0.15,
+			ticks: thinTicks(options.x, options.width ?? 640, defaults.marginLeft + 20)
+		},
+		y: { grid: true, label: yLabel },
+		color: { domain: groups, range: groups.map((g) => colourFor(g, all)), legend: true },
+		marks: [
+			Plot.barY(shown, {
+				x: 'x',
+				y: 'value',
+				fill: 'group',
+				order: groups,
+				title: (d: StackRow) => `${d.x}\n${d.group}: ${formatCount(d.value)}`,
+				tip: true
+			}),
+			Plot.ruleY([0]),
+			Plot.text(starred, {
+				x: (x: string) => x,
+				y: (x: string) => tops.get(x) ?? 0,
+				text: () => '*',
+				dy: -6
+			})
+		]
+	};
+}

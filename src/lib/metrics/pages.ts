@@ -1,0 +1,76 @@
+import type { Sql } from '../db/sql.ts';
+import { previousPeriod, type Filters } from './filters.ts';
+import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
+import {
+	funnel,
+	headline,
+	peopleBy,
+	peopleByAgeSex,
+	referralsBy,
+	referralsByPeriod
+} from './reach.ts';
+import {
+	onwardBy,
+	onwardKinds,
+	reasonByCategory,
+	reasonPairs,
+	reasons,
+	sourceLabels,
+	sourcesByQuarter
+} from './referrals.ts';
+
+/** What a page needs to know about the data besides the filters. */
+export interface PageSetup {
+	asOf: string;
+	firstReferral: string;
+	practicesWithListSize: number;
+}
+
+/** The headline of the view and of the previous period of the same length (none for all dates). */
+export function headlineQueries(
+	filters: Filters,
+	s: PageSetup
+): { head: Sql; previous: Sql | null } {
+	const before = previousPeriod(filters.period, { from: s.firstReferral, to: s.asOf });
+	return {
+		head: headline(filters, s.asOf),
+		previous: before ? headline({ ...filters, period: before }, s.asOf) : null
+	};
+}
+
+/** Every query the Reach page runs on a filter change, one per figure. */
+export function reachQueries(filters: Filters, s: PageSetup) {
+	const years = periodYears(filters, { from: s.firstReferral, to: s.asOf });
+	const rates = s.practicesWithListSize > 0 && years > 0;
+	return {
+		...headlineQueries(filters, s),
+		months: referralsByPeriod('month', filters),
+		quarters: referralsByPeriod('quarter', filters),
+		pcn: referralsBy('pcn', filters),
+		practice: referralsBy('practice', filters),
+		service: referralsBy('service', filters),
+		ratePractice: rates ? referralRate('practice', filters, years) : null,
+		ratePcn: rates ? referralRate('pcn', filters, years) : null,
+		unmatched: rates ? unmatchedPractices(filters) : null,
+		imd: peopleBy('imd', filters),
+		ethnicity: peopleBy('ethnicity', filters),
+		ageSex: peopleByAgeSex(filters),
+		funnel: funnel(filters)
+	};
+}
+
+/** Every query the Referrals page runs on a filter change. */
+export function referralsQueries(filters: Filters, s: PageSetup) {
+	return {
+		...headlineQueries(filters, s),
+		sources: referralsBy('source', filters),
+		sourceLabels: sourceLabels(filters),
+		sourceTrend: sourcesByQuarter(filters),
+		reasons: reasons(filters),
+		pairs: reasonPairs(filters),
+		category: onwardBy('category', filters),
+		organisation: onwardBy('organisation', filters),
+		kinds: onwardKinds(filters),
+		reasonCategory: reasonByCategory(filters)
+	};
+}

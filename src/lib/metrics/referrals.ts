@@ -1,0 +1,80 @@
+import { sql, type Sql } from '../db/sql.ts';
+import { referralWhere, type Filters } from './filters.ts';
+
+// The IDs of the selected referrals, for the tables that hang off a referral.
+const selected = (filters: Filters): Sql =>
+	sql`SELECT r.referral_id FROM referrals r WHERE ${referralWhere(filters)}`;
+
+/** Referrals by the source label as given, with its standard group, most first. */
+export function sourceLabels(filters: Filters): Sql {
+	return sql`SELECT coalesce(r.referral_source_group, 'unknown') AS "group",
+  coalesce(r.referral_source, 'unknown') AS key, count(*)::INTEGER AS referrals
+FROM referrals r WHERE ${referralWhere(filters)} GROUP BY ALL ORDER BY referrals DESC, key`;
+}
+
+/** Referrals by quarter (its first day) and source group, for the trend. */
+export function sourcesByQuarter(filters: Filters): Sql {
+	return sql`SELECT strftime(p, '%Y-%m-%d') AS period, "group", referrals FROM (
+  SELECT date_trunc('quarter', r.referral_date) AS p,
+    coalesce(r.referral_source_group, 'unknown') AS "group", count(*)::INTEGER AS referrals
+  FROM referrals r WHERE ${referralWhere(filters)} GROUP BY ALL) ORDER BY p, "group"`;
+}
+
+/**
+ * Referrals mentioning each reason group (a referral can give several, so these overlap), and
+ * `not_recorded` for referrals with none; `total` is every selected referral.
+ */
+export function reasons(filters: Filters): Sql {
+	return sql`WITH f AS (${selected(filters)}),
+m AS (SELECT referral_id, reason_group FROM referral_reasons WHERE referral_id IN (SELECT referral_id FROM f))
+SELECT key, referrals, (SELECT count(*) FROM f)::INTEGER AS total FROM (
+  SELECT reason_group AS key, count(DISTINCT referral_id)::INTEGER AS referrals FROM m GROUP BY key
+  UNION ALL
+  SELECT 'not_recorded', count(*)::INTEGER FROM f WHERE referral_id NOT IN (SELECT referral_id FROM m))
+ORDER BY key = 'not_recorded', referrals DESC, key`;
+}
+
+/** Pairs of reason groups given on the same referral (each pair once, `a` < `b`), with counts. */
+export function reasonPairs(filters: Filters): Sql {
+	return sql`WITH g AS (SELECT DISTINCT referral_id, reason_group FROM referral_reasons
+  WHERE referral_id IN (${selected(filters)}))
+SELECT a.reason_group AS a, b.reason_group AS b, count(*)::INTEGER AS referrals
+FROM g a JOIN g b ON a.referral_id = b.referral_id AND a.reason_group < b.reason_group
+GROUP BY ALL ORDER BY referrals DESC, a, b`;
+}
+
+// Onward referrals and signposts of the selected referrals.
+const onward = (filters: Filters): Sql =>
+	sql`SELECT * FROM onward_referrals WHERE referral_id IN (${selected(filters)})`;
+
+/** Onward support by one column: referrals, signposts, and attended yes / no / not recorded. */
+export function onwardBy(column: 'category' | 'organisation', filters: Filters): Sql {
+	const key = column === 'category' ? sql`category_group` : sql`organisation`;
+	return sql`SELECT coalesce(${key}, 'unknown') AS key,
+  coalesce(count_if(kind_group = 'referral'), 0)::INTEGER AS referrals,
+  coalesce(count_if(kind_group = 'signpost'), 0)::INTEGER AS signposts,
+  count(*)::INTEGER AS total,
+  coalesce(count_if(attended), 0)::INTEGER AS attended,
+  coalesce(count_if(NOT attended), 0)::INTEGER AS not_attended,
+  coalesce(count_if(attended IS NULL), 0)::INTEGER AS attendance_not_recorded
+FROM (${onward(filters)}) GROUP BY key ORDER BY total DESC, key`;
+}
+
+/** Onward referrals and signposts by whether attendance was recorded as yes or no. */
+export function onwardKinds(filters: Filters): Sql {
+	return sql`SELECT coalesce(kind_group, 'unknown') AS kind,
+  CASE WHEN attended THEN 'attended' WHEN NOT attended THEN 'did_not_attend' ELSE 'not_recorded' END AS attended,
+  count(*)::INTEGER AS count
+FROM (${onward(filters)}) GROUP BY ALL ORDER BY ALL`;
+}
+
+/** Referrals by reason group and the category of onward support they received (each once). */
+export function reasonByCategory(filters: Filters): Sql {
+	return sql`WITH f AS (${selected(filters)}),
+rr AS (SELECT DISTINCT referral_id, reason_group FROM referral_reasons
+  WHERE referral_id IN (SELECT referral_id FROM f)),
+oc AS (SELECT DISTINCT referral_id, coalesce(category_group, 'unknown') AS category FROM onward_referrals
+  WHERE referral_id IN (SELECT referral_id FROM f))
+SELECT rr.reason_group AS reason, oc.category, count(*)::INTEGER AS referrals
+FROM rr JOIN oc USING (referral_id) GROUP BY ALL ORDER BY ALL`;
+}

@@ -1,0 +1,42 @@
+import type { Sql } from '$lib/db/sql.ts';
+import type { Row } from '$lib/db/types.ts';
+import { dataset, query } from './dataset.svelte.ts';
+
+// A plain Map on purpose: the cache is not state any view draws from.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const cache = new Map<string, Row[]>();
+let cachedVersion = -1;
+
+// Results are kept per loaded dataset, so going back to an earlier view is instant.
+async function cached(q: Sql): Promise<Row[]> {
+	if (cachedVersion !== dataset.version) {
+		cache.clear();
+		cachedVersion = dataset.version;
+	}
+	const key = `${q.text}\u0000${JSON.stringify(q.params)}`;
+	const hit = cache.get(key);
+	if (hit) return hit;
+	const rows = await query(q);
+	if (cache.size > 500) cache.clear();
+	cache.set(key, rows);
+	return rows;
+}
+
+/**
+ * Runs a page's queries for one view. A newer call wins: an older one still running resolves
+ * to null, so a slow answer never overwrites a newer view.
+ */
+export function createQueryRunner() {
+	let latest = 0;
+	return async function runAll<K extends string>(
+		queries: Record<K, Sql | null>
+	): Promise<Record<K, Row[]> | null> {
+		const ticket = ++latest;
+		const out = {} as Record<K, Row[]>;
+		for (const [key, q] of Object.entries(queries) as [K, Sql | null][]) {
+			if (ticket !== latest) return null;
+			out[key] = q ? await cached(q) : [];
+		}
+		return ticket === latest ? out : null;
+	};
+}

@@ -1,0 +1,44 @@
+import * as Plot from '@observablehq/plot';
+import { describe, it, expect } from 'vitest';
+import { referralRateChart, type RateRow } from '../../src/lib/charts/referral-rate.ts';
+import { drawn, marksOf, textsOf } from './marks.ts';
+
+const rows: RateRow[] = [
+	{ label: 'Riverside PCN', rate: 14.2, referrals: 710, list_size: 50_000 },
+	{ label: 'Harbour PCN', rate: null, referrals: null, list_size: 800 },
+	{ label: 'Eastfield PCN', rate: 9.6, referrals: 240, list_size: 25_000 }
+];
+
+describe('referralRateChart', () => {
+	it('marks the IIF thresholds at 12 and 16 with labelled rules', () => {
+		const options = referralRateChart(rows);
+		const rules = marksOf(options, Plot.RuleX);
+		expect(rules.map((r) => r.data)).toContainEqual([12, 16]);
+		expect(textsOf(options)).toEqual(expect.arrayContaining(['IIF lower 12', 'IIF upper 16']));
+	});
+
+	it('takes other thresholds', () => {
+		const options = referralRateChart(rows, { thresholds: [20, 10] });
+		expect(marksOf(options, Plot.RuleX).map((r) => r.data)).toContainEqual([10, 20]);
+		expect(textsOf(options)).toEqual(expect.arrayContaining(['IIF lower 10', 'IIF upper 20']));
+	});
+
+	it('runs the x axis from 0 to at least 18, further when a rate is higher', () => {
+		expect(referralRateChart(rows).x.domain).toEqual([0, 18]);
+		const high = [{ label: 'A', rate: 31.5, referrals: 630, list_size: 20_000 }];
+		expect(referralRateChart(high).x.domain).toEqual([0, 31.5]);
+	});
+
+	it('draws a bar per published rate, in the given order, and a * at zero for a suppressed one', () => {
+		const options = referralRateChart(rows);
+		const [bar] = marksOf(options, Plot.BarX);
+		expect(bar.tip).toBeTruthy();
+		expect(bar.data).toEqual([rows[0], rows[2]]);
+		expect(options.y.domain).toEqual(rows.map((r) => r.label));
+		expect(drawn(bar).title[0]).toBe(
+			'Riverside PCN\nRate: 14.2 per 1,000 a year\nReferrals: 710\nRegistered patients: 50,000'
+		);
+		const [star] = marksOf(options, Plot.Text);
+		expect(drawn(star)).toMatchObject({ x: [0], y: ['Harbour PCN'], text: ['*'] });
+	});
+});
