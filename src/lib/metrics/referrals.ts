@@ -20,26 +20,35 @@ export function sourcesByQuarter(filters: Filters): Sql {
   FROM referrals r WHERE ${referralWhere(filters)} GROUP BY ALL) ORDER BY p, "group"`;
 }
 
+// No CTE here is read twice: DuckDB 1.4.3 can group a CTE read twice wrongly on several threads,
+// so a shared selection is written out each time it is used.
+
 /**
  * Referrals mentioning each reason group (a referral can give several, so these overlap), and
  * `not_recorded` for referrals with none; `total` is every selected referral.
  */
 export function reasons(filters: Filters): Sql {
-	return sql`WITH f AS (${selected(filters)}),
-m AS (SELECT referral_id, reason_group FROM referral_reasons WHERE referral_id IN (SELECT referral_id FROM f))
-SELECT key, referrals, (SELECT count(*) FROM f)::INTEGER AS total FROM (
-  SELECT reason_group AS key, count(DISTINCT referral_id)::INTEGER AS referrals FROM m GROUP BY key
+	const where = referralWhere(filters);
+	return sql`SELECT key, referrals, t.total FROM (
+  SELECT reason_group AS key, count(DISTINCT referral_id)::INTEGER AS referrals FROM referral_reasons
+  WHERE referral_id IN (${selected(filters)}) GROUP BY key
   UNION ALL
-  SELECT 'not_recorded', count(*)::INTEGER FROM f WHERE referral_id NOT IN (SELECT referral_id FROM m))
+  SELECT 'not_recorded', coalesce(count_if(r.referral_reasons IS NULL OR len(r.referral_reasons) = 0), 0)::INTEGER
+  FROM referrals r WHERE ${where}),
+  (SELECT count(*)::INTEGER AS total FROM referrals r WHERE ${where}) t
 ORDER BY key = 'not_recorded', referrals DESC, key`;
 }
 
+// The reason groups of the selected referrals, each once per referral.
+const reasonGroups = (filters: Filters): Sql =>
+	sql`SELECT DISTINCT referral_id, reason_group FROM referral_reasons
+  WHERE referral_id IN (${selected(filters)})`;
+
 /** Pairs of reason groups given on the same referral (each pair once, `a` < `b`), with counts. */
 export function reasonPairs(filters: Filters): Sql {
-	return sql`WITH g AS (SELECT DISTINCT referral_id, reason_group FROM referral_reasons
-  WHERE referral_id IN (${selected(filters)}))
-SELECT a.reason_group AS a, b.reason_group AS b, count(*)::INTEGER AS referrals
-FROM g a JOIN g b ON a.referral_id = b.referral_id AND a.reason_group < b.reason_group
+	return sql`SELECT a.reason_group AS a, b.reason_group AS b, count(*)::INTEGER AS referrals
+FROM (${reasonGroups(filters)}) a JOIN (${reasonGroups(filters)}) b
+  ON a.referral_id = b.referral_id AND a.reason_group < b.reason_group
 GROUP BY ALL ORDER BY referrals DESC, a, b`;
 }
 
@@ -70,11 +79,9 @@ FROM (${onward(filters)}) GROUP BY ALL ORDER BY ALL`;
 
 /** Referrals by reason group and the category of onward support they received (each once). */
 export function reasonByCategory(filters: Filters): Sql {
-	return sql`WITH f AS (${selected(filters)}),
-rr AS (SELECT DISTINCT referral_id, reason_group FROM referral_reasons
-  WHERE referral_id IN (SELECT referral_id FROM f)),
-oc AS (SELECT DISTINCT referral_id, coalesce(category_group, 'unknown') AS category FROM onward_referrals
-  WHERE referral_id IN (SELECT referral_id FROM f))
-SELECT rr.reason_group AS reason, oc.category, count(*)::INTEGER AS referrals
-FROM rr JOIN oc USING (referral_id) GROUP BY ALL ORDER BY ALL`;
+	return sql`SELECT rr.reason_group AS reason, oc.category, count(*)::INTEGER AS referrals
+FROM (${reasonGroups(filters)}) rr JOIN (
+  SELECT DISTINCT referral_id, coalesce(category_group, 'unknown') AS category FROM onward_referrals
+  WHERE referral_id IN (${selected(filters)})) oc USING (referral_id)
+GROUP BY ALL ORDER BY ALL`;
 }
