@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvValue, describeRows, publish } from '../../src/lib/figures/figure.ts';
 import { changeText } from '../../src/lib/figures/headline.ts';
-import { funnelView, groupView, imdView, periodView } from '../../src/lib/figures/reach.ts';
+import { funnelView, groupView, periodView } from '../../src/lib/figures/reach.ts';
+import { imdView } from '../../src/lib/figures/who-we-reach.ts';
 import { reasonsView } from '../../src/lib/figures/referrals.ts';
 
 const off = { publication: false };

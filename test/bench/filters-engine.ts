@@ -1,0 +1,68 @@
+import type { Db } from '../../src/lib/db/types.ts';
+import { installMacros, loadFiles } from '../../src/lib/ingest/load.ts';
+import { fromPath } from '../../src/lib/ingest/node-input.ts';
+import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
+import { noFilters } from '../../src/lib/metrics/filters.ts';
+import { reachQueries, type PageSetup } from '../../src/lib/metrics/pages.ts';
+import { filterOptions, latestDate } from '../../src/lib/metrics/reach.ts';
+import { run } from '../../src/lib/metrics/run.ts';
+import type { Step } from './filter-steps.ts';
+
+/** Import a file as the app does; returns the milliseconds it took. */
+export async function importFile(db: Db, path: string): Promise<number> {
+	const t0 = performance.now();
+	await installMacros(db);
+	const prepared = await prepareFile(db, await fromPath(path));
+	if (isUnreadable(prepared)) throw new Error(prepared.error);
+	await loadFiles(db, [prepared]);
+	return performance.now() - t0;
+}
+
+/** One change's time in an engine: each query the page would run, and the total. */
+export interface EngineStep {
+	ms: number;
+	queries: Record<string, number>;
+	cached: number;
+	referrals: number;
+}
+
+/**
+ * The Reach page's queries for each step, one after another as the page runs them, with the
+ * page's result cache mimicked: a query already run for an earlier view (from the opening view
+ * on) is not run again, as the browser would not run it.
+ */
+export async function engineSteps(db: Db, steps: Step[]): Promise<EngineStep[]> {
+	const [o] = await run<{ first_referral: string; practices_with_list_size: number }>(
+		db,
+		filterOptions()
+	);
+	const [{ as_of }] = await run<{ as_of: string }>(db, latestDate());
+	const s: PageSetup = {
+		asOf: as_of,
+		firstReferral: o.first_referral,
+		practicesWithListSize: Number(o.practices_with_list_size)
+	};
+	const seen = new Map<string, number>();
+	const runView = async (filters: Step['filters']): Promise<EngineStep> => {
+		const out: EngineStep = { ms: 0, queries: {}, cached: 0, referrals: NaN };
+		for (const [key, q] of Object.entries(reachQueries(filters, s))) {
+			if (!q) continue;
+			const id = `${q.text}\u0000${JSON.stringify(q.params)}`;
+			let n = seen.get(id);
+			if (n === undefined) {
+				const t0 = performance.now();
+				const rows = await run<{ referrals: number }>(db, q);
+				out.queries[key] = performance.now() - t0;
+				out.ms += out.queries[key];
+				n = key === 'head' ? Number(rows[0].referrals) : NaN;
+				seen.set(id, n);
+			} else out.cached++;
+			if (key === 'head') out.referrals = n;
+		}
+		return out;
+	};
+	await runView(noFilters); // the opening view, drawn before the first change
+	const out: EngineStep[] = [];
+	for (const step of steps) out.push(await runView(step.filters));
+	return out;
+}
