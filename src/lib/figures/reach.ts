@@ -105,7 +105,7 @@ export function groupView(
 	return {
 		title: `Referrals by ${name === 'PCN' ? 'PCN' : name.toLowerCase()}`,
 		sentence: top
-			? `${top.label} had the most referrals: ${fc(top.referrals)} (${fs(top.share)}), of ${rows.length} ${plural}.`
+			? `${top.label} had the most referrals: ${fc(top.referrals)} (${fs(top.share)})${rows.length > 1 ? `, of ${rows.length} ${plural}` : ''}.`
 			: 'No referrals in this period.',
 		n: `${fc(publishTotal(total, ctx.publication))} referrals`,
 		caveat:
