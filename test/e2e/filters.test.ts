@@ -5,8 +5,8 @@ import {
 	canonicalPeople,
 	cliSummary,
 	figureTable,
+	figuresReady,
 	open,
-	overviewReady,
 	refilter,
 	slow,
 	trySample,
@@ -20,8 +20,19 @@ const range = { from: '2023-04-01', to: '2024-03-31' }; // financial year 2023/2
 const pcn = 'Northside PCN';
 
 const params = (page: Page) => new URL(page.url()).searchParams;
-const pcnBox = (page: Page, name: string) =>
-	page.getByRole('group', { name: 'PCN' }).getByRole('checkbox', { name, exact: true });
+/** Choose a PCN in the filter bar. */
+const addPcn = (page: Page, name: string) => page.getByTestId('filter-pcn').selectOption(name);
+/** The filter bar's chip for a PCN (there while the PCN is filtered on). */
+const pcnChip = (page: Page, name: string) =>
+	page.getByRole('button', { name: `Remove PCN ${name}`, exact: true });
+/** The PCNs the filter bar still offers to add (not the placeholder or "Not recorded"). */
+const pcnChoices = (page: Page) =>
+	page
+		.getByTestId('filter-pcn')
+		.locator('option')
+		.evaluateAll((os) =>
+			os.map((o) => (o as HTMLOptionElement).value).filter((v) => v && v !== 'unknown')
+		);
 /** A figure's table view as { label: referrals } (the first two columns). */
 async function referralsTable(page: Page, title: string) {
 	const { header, rows } = await figureTable(page, title);
@@ -47,7 +58,8 @@ describe('filters', () => {
 		await open(s);
 		await trySample(page);
 		await page.getByTestId('go-overview').click();
-		const everything = await overviewReady(page);
+		await page.waitForURL((u) => u.pathname === '/reach');
+		const everything = await figuresReady(page);
 		expect([everything.referrals, everything.people]).toEqual([
 			all.reach.referrals,
 			all.reach.people
@@ -67,7 +79,7 @@ describe('filters', () => {
 		expect(await referralsTable(page, 'Referrals by PCN')).toEqual(inYear.reach.by_pcn);
 
 		// ...and one PCN: that PCN's referrals in that year.
-		const onePcn = await refilter(page, () => pcnBox(page, pcn).check());
+		const onePcn = await refilter(page, () => addPcn(page, pcn));
 		expect(params(page).get('fy')).toBe(year);
 		expect(params(page).getAll('pcn')).toEqual([pcn]);
 		expect(onePcn.referrals).toBe(inYear.reach.by_pcn[pcn]);
@@ -81,7 +93,7 @@ describe('filters', () => {
 		const back1 = await refilter(page, () => page.goBack());
 		expect(params(page).getAll('pcn')).toEqual([]);
 		expect(params(page).get('fy')).toBe(year);
-		expect(await pcnBox(page, pcn).isChecked()).toBe(false);
+		expect(await pcnChip(page, pcn).count()).toBe(0);
 		expect([back1.referrals, back1.people]).toEqual([yearly.referrals, yearly.people]);
 		const back2 = await refilter(page, () => page.goBack());
 		expect(params(page).get('fy')).toBe(null);
@@ -94,12 +106,13 @@ describe('filters', () => {
 	});
 
 	it('a shared link restores the view: load page first, then the same filters and figures', async () => {
+		// An old Overview link: it now opens the Reach page, with its filters.
 		const { page } = s;
 		const link = `/overview?fy=${encodeURIComponent(year)}&pcn=${encodeURIComponent(pcn)}`;
 		await open(s, link);
 		await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('next') !== null);
 		const next = new URL(params(page).get('next')!, s.appUrl);
-		expect(next.pathname).toBe('/overview');
+		expect(next.pathname).toBe('/reach');
 		expect([next.searchParams.get('fy'), next.searchParams.getAll('pcn')]).toEqual([year, [pcn]]);
 		expect(
 			await page
@@ -109,17 +122,19 @@ describe('filters', () => {
 		).toBe(1);
 
 		await trySample(page);
-		await page.waitForURL((u) => u.pathname === '/overview', slow);
+		await page.waitForURL((u) => u.pathname === '/reach', slow);
 		expect(params(page).get('fy')).toBe(year);
 		expect(params(page).getAll('pcn')).toEqual([pcn]);
-		const restored: Headline = await overviewReady(page);
+		const restored: Headline = await figuresReady(page);
 		expect(await page.getByTestId('period').inputValue()).toBe(`year:${year}`);
-		expect(await pcnBox(page, pcn).isChecked()).toBe(true);
-		const boxes = page.getByRole('group', { name: 'PCN' }).getByRole('checkbox');
-		expect(await boxes.count()).toBe(Object.keys(all.reach.by_pcn).length);
-		expect(
-			await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).length)
-		).toBe(1);
+		expect(await pcnChip(page, pcn).count()).toBe(1);
+		// One chip, and every other PCN still offered.
+		expect(await page.getByRole('list', { name: 'Filters in use' }).locator('li').count()).toBe(1);
+		expect((await pcnChoices(page)).sort()).toEqual(
+			Object.keys(all.reach.by_pcn)
+				.filter((p) => p !== pcn)
+				.sort()
+		);
 		expect([restored.referrals, restored.people]).toEqual([
 			inYear.reach.by_pcn[pcn],
 			pcnPeopleInYear
@@ -132,8 +147,13 @@ describe('filters', () => {
 		expect([cleared.referrals, cleared.people]).toEqual([all.reach.referrals, all.reach.people]);
 		expect(new URL(page.url()).search).toBe('');
 		await refilter(page, () => page.getByTestId('period').selectOption(`year:${year}`));
-		const byHand = await refilter(page, () => pcnBox(page, pcn).check());
-		const strip = ({ referrals, people, open }: Headline) => ({ referrals, people, open });
+		const byHand = await refilter(page, () => addPcn(page, pcn));
+		const strip = ({ referrals, people, open, repeat }: Headline) => ({
+			referrals,
+			people,
+			open,
+			repeat
+		});
 		expect(strip(byHand)).toEqual(strip(restored));
 		expect([...params(page)]).toEqual([
 			['fy', year],

@@ -4,6 +4,7 @@ import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { openBrowser } from './chromium.ts';
 
+export * from './figures.ts';
 export * from './reference.ts';
 
 /** The first duckdb-wasm start in a fresh profile is slow; every wait for data allows for it. */
@@ -76,7 +77,7 @@ export async function open(s: Session, path = '/') {
 	await s.page.goto(new URL(path, s.appUrl).href);
 }
 
-/** Click "Try the sample data" and wait until it has loaded (import report, or the overview it returns to). */
+/** Click "Try the sample data" and wait until it has loaded (import report, or the page it returns to). */
 export async function trySample(page: Page) {
 	await page.getByTestId('try-sample').click();
 	await expect
@@ -86,15 +87,27 @@ export async function trySample(page: Page) {
 
 /** Drop one file on the drop zone, as the user would: a real drop event carrying a File built in the page. */
 export async function dropFile(page: Page, path: string, type = 'text/csv') {
-	const base64 = (await readFile(path)).toString('base64');
+	await dropFiles(page, [path], type);
+}
+
+/** Drop several files on the drop zone at once. */
+export async function dropFiles(page: Page, paths: string[], type = 'text/csv') {
+	const files = await Promise.all(
+		paths.map(async (path) => ({
+			base64: (await readFile(path)).toString('base64'),
+			name: basename(path)
+		}))
+	);
 	const dataTransfer = await page.evaluateHandle(
-		({ base64, name, type }) => {
-			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+		({ files, type }) => {
 			const transfer = new DataTransfer();
-			transfer.items.add(new File([bytes], name, { type }));
+			for (const { base64, name } of files) {
+				const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+				transfer.items.add(new File([bytes], name, { type }));
+			}
 			return transfer;
 		},
-		{ base64, name: basename(path), type }
+		{ files, type }
 	);
 	const zone = page.getByTestId('drop-zone');
 	await zone.dispatchEvent('dragover', { dataTransfer });
@@ -142,59 +155,59 @@ export interface Headline {
 	referrals: number;
 	people: number;
 	open: number;
+	repeat: number;
+	/** How many times the page has drawn new results (`data-drawn`). */
 	drawn: number;
 }
 
-/** The overview's headline figures, and how many times the figures have been drawn. */
+/** The figures block of a Reach or Referrals page (PageFrame.svelte). */
+const figuresBlock = (page: Page) => page.getByTestId('figures');
+const drawnCount = async (page: Page) =>
+	Number(await figuresBlock(page).getAttribute('data-drawn'));
+
+/** The page's headline figures (whole numbers: not for publication mode), and its draw count. */
 export async function headline(page: Page): Promise<Headline> {
-	const cards = page.getByTestId('headlines');
-	await cards.waitFor(slow);
+	await figuresBlock(page).waitFor(slow);
+	const value = async (id: string) => count(await page.getByTestId(`headline-${id}`).textContent());
 	return {
-		referrals: count(await page.getByTestId('headline-referrals').textContent()),
-		people: count(await page.getByTestId('headline-people').textContent()),
-		open: count(await page.getByTestId('headline-open').textContent()),
-		drawn: Number(await cards.getAttribute('data-drawn'))
+		referrals: await value('referrals'),
+		people: await value('people'),
+		open: await value('open'),
+		repeat: await value('repeat'),
+		drawn: await drawnCount(page)
 	};
 }
 
-/** Do something that changes the filters, then wait until the figures are drawn again. */
-export async function refilter(page: Page, change: () => Promise<unknown>): Promise<Headline> {
-	const before = (await headline(page)).drawn;
+/** Do something that changes the view (filters, publication), then wait until it is drawn again. */
+export async function redraw(page: Page, change: () => Promise<unknown>): Promise<void> {
+	await figuresBlock(page).waitFor(slow);
+	const before = await drawnCount(page);
 	await change();
+	await expect.poll(() => drawnCount(page), slow).toBeGreaterThan(before);
+}
+
+/** Change the filters, wait for the figures to be drawn again, and read the headline. */
+export async function refilter(page: Page, change: () => Promise<unknown>): Promise<Headline> {
+	await redraw(page, change);
+	return headline(page);
+}
+
+/** Wait until a figure page has drawn its figures and charts; read the headline. */
+export async function figuresReady(page: Page): Promise<Headline> {
+	await chartsDrawn(page);
+	return headline(page);
+}
+
+/** Wait until a figure page has drawn its figures and every card its chart. */
+export async function chartsDrawn(page: Page): Promise<void> {
+	await figuresBlock(page).waitFor(slow);
+	const cards = page.locator('figure.card');
+	await expect.poll(() => cards.count(), slow).toBeGreaterThan(0);
 	await expect
-		.poll(async () => Number(await page.getByTestId('headlines').getAttribute('data-drawn')), slow)
-		.toBeGreaterThan(before);
-	return headline(page);
-}
-
-/** A figure card by its title. */
-export function figure(page: Page, title: string): Locator {
-	return page
-		.locator('figure.card')
-		.filter({ has: page.getByRole('heading', { name: title, exact: true }) });
-}
-
-/** A figure's table view (opened, read, and closed again): its column labels and rows of cells. */
-export async function figureTable(
-	page: Page,
-	title: string
-): Promise<{ header: string[]; rows: string[][] }> {
-	const card = figure(page, title);
-	await card.getByRole('button', { name: 'Show table' }).click();
-	const header = await card.locator('table thead th').allInnerTexts();
-	const rows = await card
-		.locator('table tbody tr')
-		.evaluateAll((trs) =>
-			trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))
-		);
-	await card.getByRole('button', { name: 'Show chart' }).click();
-	return { header, rows };
-}
-
-/** Wait until the overview has drawn its figures and charts. */
-export async function overviewReady(page: Page) {
-	await expect.poll(() => page.locator('figure.card svg').count(), slow).toBe(3);
-	return headline(page);
+		.poll(() =>
+			cards.evaluateAll((fs) => fs.filter((f) => !f.querySelector('[role="img"]')).length)
+		)
+		.toBe(0);
 }
 
 /** All the text in the page's DOM (including closed <details>), plus every attribute and form value. */

@@ -1,62 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tableNames, tables } from '../../src/lib/contract/tables.ts';
-import {
-	csvRecords,
-	download,
-	expected,
-	figure,
-	figureTable,
-	open,
-	overviewReady,
-	parseCsv,
-	trySample,
-	useBrowser
-} from './helpers.ts';
+import { download, open, parseCsv, useBrowser } from './helpers.ts';
 
-describe('figure downloads', () => {
-	const s = useBrowser();
-	let want: Awaited<ReturnType<typeof expected>>;
-	beforeAll(async () => {
-		want = await expected();
-	});
-
-	it('the CSV of "Referrals by PCN" holds the numbers of its table view; SVG and PNG download too', async () => {
-		const { page } = s;
-		await open(s, '/?next=/overview');
-		await trySample(page);
-		await page.waitForURL((u) => u.pathname === '/overview');
-		await overviewReady(page);
-		const card = figure(page, 'Referrals by PCN');
-
-		const csv = await download(page, () => card.getByRole('button', { name: 'CSV' }).click());
-		expect(csv.download.suggestedFilename()).toBe('referrals-by-pcn.csv');
-		const records = csvRecords(csv.text);
-		const header = parseCsv(csv.text)[0];
-
-		const { header: labels, rows: shown } = await figureTable(page, 'Referrals by PCN');
-		expect(labels.slice(0, 2)).toEqual(['PCN', 'Referrals']);
-		expect(header).toEqual(labels);
-		expect(shown.length).toBe(Object.keys(want.canonical.by_pcn).length);
-		// Row for row, cell for cell, the download is the table view.
-		expect(records.map((r) => header.map((h) => r[h]))).toEqual(shown);
-		// ...and the numbers are the sample's.
-		expect(Object.fromEntries(shown.map(([pcn, referrals]) => [pcn, Number(referrals)]))).toEqual(
-			want.canonical.by_pcn
-		);
-		expect(shown.reduce((sum, [, r]) => sum + Number(r), 0)).toBe(want.canonical.referrals);
-
-		// The chart downloads work from the chart view.
-		await card.locator('svg').first().waitFor();
-		const svg = await download(page, () => card.getByRole('button', { name: 'SVG' }).click());
-		expect(svg.download.suggestedFilename()).toBe('referrals-by-pcn.svg');
-		expect(svg.text).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-		for (const pcn of Object.keys(want.canonical.by_pcn)) expect(svg.text).toContain(pcn);
-		const png = await download(page, () => card.getByRole('button', { name: 'PNG' }).click());
-		expect(png.download.suggestedFilename()).toBe('referrals-by-pcn.png');
-		expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-		expect(png.bytes.length).toBeGreaterThan(1000);
-	});
-});
+// The figure downloads are tested in downloads.test.ts.
 
 describe('the export format page', () => {
 	const s = useBrowser();

@@ -3,13 +3,28 @@ import {
 	canonicalFiles,
 	cliSummary,
 	expected,
+	figuresReady,
+	figureTexts,
 	fileRow,
 	open,
-	overviewReady,
 	trySample,
 	useBrowser,
 	type CliSummary
 } from './helpers.ts';
+
+const reachFigures = [
+	'referrals-and-people-per-month',
+	'referrals-and-people-per-quarter',
+	'referrals-by-pcn',
+	'referrals-by-service',
+	'referrals-by-practice',
+	'referral-rate-by-practice',
+	'referral-rate-by-pcn',
+	'people-by-imd-decile',
+	'people-by-ethnicity',
+	'people-by-age-and-sex',
+	'from-referral-to-support'
+];
 
 describe('the sample data', () => {
 	const s = useBrowser();
@@ -19,7 +34,7 @@ describe('the sample data', () => {
 		[cli, want] = await Promise.all([cliSummary(canonicalFiles), expected()]);
 	});
 
-	it('loads from "Try the sample data", reports every file, and draws the overview', async () => {
+	it('loads from "Try the sample data", reports every file, and draws the Reach page', async () => {
 		const { page } = s;
 		await open(s);
 		await page.getByRole('heading', { name: 'Load your case exports' }).waitFor();
@@ -53,12 +68,12 @@ describe('the sample data', () => {
 			.poll(() => page.getByTestId('totals').innerText())
 			.toContain(`${total.toLocaleString('en-GB')} rows read`);
 
-		// Labelled synthetic before the overview is even open.
+		// Labelled synthetic before the figures are even open.
 		await expect.poll(() => page.getByText('synthetic sample data').isVisible()).toBe(true);
 
 		await page.getByTestId('go-overview').click();
-		await page.waitForURL((u) => u.pathname === '/overview');
-		const head = await overviewReady(page);
+		await page.waitForURL((u) => u.pathname === '/reach');
+		const head = await figuresReady(page);
 		expect({ referrals: head.referrals, people: head.people }).toEqual({
 			referrals: c.referrals,
 			people: c.people
@@ -68,11 +83,13 @@ describe('the sample data', () => {
 			people: cli.reach.people
 		});
 		expect(head.open).toBe(c.open_cases);
+		expect(head.repeat).toBe(c.people_referred_more_than_once);
 
-		// Three charts, each an SVG with marks, and every figure says it is synthetic.
+		// Every figure of the Reach page (the sample has list sizes, so the rates too), each an SVG
+		// with marks, and every figure says it is synthetic.
+		expect((await figureTexts(page)).map((f) => f.slug)).toEqual(reachFigures);
 		const figures = page.locator('figure.card');
-		await expect.poll(() => figures.count()).toBe(3);
-		for (let i = 0; i < 3; i++) {
+		for (let i = 0; i < reachFigures.length; i++) {
 			const svg = figures.nth(i).locator('svg').first();
 			expect(await svg.isVisible()).toBe(true);
 			expect(await figures.nth(i).locator('svg rect, svg path').count()).toBeGreaterThan(0);

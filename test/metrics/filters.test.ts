@@ -7,6 +7,8 @@ import {
 	makeFilters,
 	noFilters,
 	periodRange,
+	publicationIn,
+	withPublication,
 	referralWhere,
 	type Filters
 } from '../../src/lib/metrics/filters.ts';
@@ -216,5 +218,25 @@ describe('filters as SQL and words', () => {
 		expect(describeFilters(makeFilters({ sex: ['female', 'unknown'] }), label)).toBe(
 			'All dates · Sex: Female, Not recorded'
 		);
+	});
+});
+
+describe('publication mode in the URL', () => {
+	it.each([
+		{ search: '', on: true, expected: '?publication=1' },
+		{ search: '?fy=2024%2F25&publication=1', on: false, expected: '?fy=2024%2F25' },
+		{
+			search: '?next=%2Freach%3Fpcn%3DA',
+			on: true,
+			expected: '?next=%2Freach%3Fpcn%3DA%26publication%3D1&publication=1'
+		}
+	])('withPublication($search, $on)', ({ search, on, expected }) => {
+		expect(withPublication(search, on)).toBe(expected);
+		expect(publicationIn(expected)).toBe(on);
+	});
+
+	it('the load page reads the setting of the view it returns to', () => {
+		expect(publicationIn('?next=%2Freach%3Fpublication%3D1')).toBe(true);
+		expect(publicationIn('?next=%2Freach')).toBe(false);
 	});
 });

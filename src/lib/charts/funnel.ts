@@ -24,7 +24,7 @@ export function funnelChart(rows: FunnelRow[], options: { width?: number } = {})
 		marginLeft: Math.min(220, 12 + longest * 7),
 		// Room for the longest end label, '12,345 (100%)'.
 		marginRight: 100,
-		x: { grid: true, label: 'People' },
+		x: { grid: true, label: 'Referrals' },
 		y: { label: null, domain: rows.map((r) => r.label) },
 		marks: [
 			Plot.barX(
@@ -34,7 +34,7 @@ export function funnelChart(rows: FunnelRow[], options: { width?: number } = {})
 					y: 'label',
 					fill: primary,
 					title: (d: FunnelRow) =>
-						`${d.label}\nPeople: ${formatCount(d.count)}\nShare of those referred: ${formatShare(d.share)}`,
+						`${d.label}\nReferrals: ${formatCount(d.count)}\nShare of those referred: ${formatShare(d.share)}`,
 					tip: true
 				}
 			),

@@ -144,7 +144,7 @@ export function rateView(
 		sentence: rows.length
 			? `${over} of ${rows.length} ${plural} reached the IIF lower threshold of 12 referrals per 1,000 patients a year${top ? `; ${top.label} had the highest rate, ${formatRate(top.rate)}` : ''}.`
 			: 'No practices with list sizes match these filters.',
-		n: `${rows.length} ${plural} with list sizes`,
+		n: `${rows.length} ${rows.length === 1 ? plural.replace(/s$/, '') : plural} with list sizes`,
 		caveat:
 			(rows.length > chartLimit
 				? `The chart shows the ${chartLimit} highest; the table has all ${rows.length}. `

@@ -53,7 +53,7 @@ export function sourceLabelView(rows: LabelRow[], group: string, ctx: FigureCont
 	return {
 		title: `Source labels: ${name}`,
 		sentence: shown.length
-			? `${shown.length} label${shown.length === 1 ? '' : 's'} as given make up ${name}; the most used is "${shown[0].label}" (${fc(shown[0].referrals)}).`
+			? `${shown.length} label${shown.length === 1 ? '' : 's'} as given make${shown.length === 1 ? 's' : ''} up ${name}; the most used is "${shown[0].label}" (${fc(shown[0].referrals)}).`
 			: `No referrals from ${name} in this period.`,
 		n: `${fc(publishTotal(total, ctx.publication))} referrals`,
 		rows: shown,

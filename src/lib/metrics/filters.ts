@@ -171,3 +171,30 @@ export function previousPeriod(period: Period, span: Partial<DateRange>): Period
 	}
 	return undefined;
 }
+
+// Parameters of the view the load page returns to, if any (its `next`).
+const nextView = (params: URLSearchParams) => {
+	const next = params.get('next');
+	return next?.startsWith('/') ? new URL(next, 'http://local') : undefined;
+};
+
+/** Is publication mode on in a query string? On the load page, the view it returns to decides. */
+export function publicationIn(search: string): boolean {
+	const params = new URLSearchParams(search);
+	if (params.get('publication') === '1') return true;
+	return nextView(params)?.searchParams.get('publication') === '1';
+}
+
+/** A query string with publication mode set, other parameters kept (and set in `next` too). */
+export function withPublication(search: string, on: boolean): string {
+	const params = new URLSearchParams(search);
+	const flip = (p: URLSearchParams) => (on ? p.set('publication', '1') : p.delete('publication'));
+	flip(params);
+	const next = nextView(params);
+	if (next) {
+		flip(next.searchParams);
+		params.set('next', next.pathname + next.search);
+	}
+	const text = params.toString();
+	return text ? `?${text}` : '';
+}

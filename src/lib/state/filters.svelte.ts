@@ -2,6 +2,8 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import {
 	filtersFromParams,
+	publicationIn,
+	withPublication,
 	filtersToParams,
 	type FilterKey,
 	type Filters
@@ -14,7 +16,7 @@ export function currentFilters(): Filters {
 
 /** Is publication mode on? It is in the URL too (`publication=1`), so it survives a reload. */
 export function publicationOn(): boolean {
-	return page.url.searchParams.get('publication') === '1';
+	return publicationIn(page.url.search);
 }
 
 /** The query string of a view: its filters and publication mode. */
@@ -42,7 +44,7 @@ export function toggleFilter(key: FilterKey, value: string) {
 	return setFilters(filters);
 }
 
-/** Turn publication mode on or off. */
+/** Turn publication mode on or off, keeping the other parameters (the load page's `next`). */
 export function setPublication(on: boolean) {
-	return go(viewSearch(currentFilters(), on));
+	return go(withPublication(page.url.search, on));
 }
