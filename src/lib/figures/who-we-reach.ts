@@ -12,6 +12,30 @@ import {
 // Who we reach: people (each once, by their latest recorded values) by deprivation, ethnicity,
 // age and sex.
 
+/** A row of the people profile (metrics/reach.ts peopleProfile). */
+export type ProfileRow = {
+	imd: string;
+	ethnicity: string;
+	age_band: string;
+	sex: string;
+	people: number;
+};
+
+/** People summed over the profile by some of its attributes: `["sex"]` gives people by sex. */
+export function rollup<K extends keyof Omit<ProfileRow, 'people'>>(rows: ProfileRow[], keys: K[]) {
+	const sums = new Map<string, Pick<ProfileRow, K> & { people: number }>();
+	for (const row of rows) {
+		const id = keys.map((k) => row[k]).join('\u0000');
+		const sum = sums.get(id) ?? {
+			...(Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<ProfileRow, K>),
+			people: 0
+		};
+		sum.people += row.people;
+		sums.set(id, sum);
+	}
+	return [...sums.values()];
+}
+
 type KeyPeople = { key: string; people: number };
 
 /** People by IMD decile, with the Core20 share (deciles 1–2) against the 20% of an even spread. */

@@ -1,14 +1,7 @@
 import type { Sql } from '../db/sql.ts';
 import { previousPeriod, type Filters } from './filters.ts';
 import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
-import {
-	funnel,
-	headline,
-	peopleBy,
-	peopleByAgeSex,
-	referralsBy,
-	referralsByPeriod
-} from './reach.ts';
+import { funnel, headline, peopleProfile, referralsBy, referralsByPeriod } from './reach.ts';
 import {
 	onwardBy,
 	onwardKinds,
@@ -52,9 +45,7 @@ export function reachQueries(filters: Filters, s: PageSetup) {
 		ratePractice: rates ? referralRate('practice', filters, years) : null,
 		ratePcn: rates ? referralRate('pcn', filters, years) : null,
 		unmatched: rates ? unmatchedPractices(filters) : null,
-		imd: peopleBy('imd', filters),
-		ethnicity: peopleBy('ethnicity', filters),
-		ageSex: peopleByAgeSex(filters),
+		profile: peopleProfile(filters),
 		funnel: funnel(filters)
 	};
 }

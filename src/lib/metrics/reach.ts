@@ -92,18 +92,36 @@ function latestPerPerson(names: Attribute[], filters: Filters): Sql {
 UNION ALL SELECT ${raw(latest)} FROM (${s}) WHERE repeat_person GROUP BY person_key`;
 }
 
+// Group on the plain columns, then name the missing values: DuckDB 1.4.3 on several threads
+// splits a group when grouping a UNION ALL on an expression such as coalesce(CAST(...)).
+
 /** People by one recorded attribute (latest recorded value per person); missing as `unknown`. */
 export function peopleBy(attribute: Attribute, filters: Filters): Sql {
-	return sql`SELECT coalesce(CAST(${raw(attribute)} AS VARCHAR), 'unknown') AS key,
-  count(*)::INTEGER AS people
-FROM (${latestPerPerson([attribute], filters)}) GROUP BY key ORDER BY key`;
+	const a = raw(attribute);
+	return sql`SELECT coalesce(CAST(${a} AS VARCHAR), 'unknown') AS key, people FROM (
+  SELECT ${a}, count(*)::INTEGER AS people FROM (${latestPerPerson([attribute], filters)}) GROUP BY ${a})
+ORDER BY key`;
+}
+
+/**
+ * People by all four recorded attributes at once (IMD decile, ethnicity, age band, sex; latest
+ * recorded values per person): one scan for every "who we reach" figure, which roll it up.
+ */
+export function peopleProfile(filters: Filters): Sql {
+	return sql`SELECT coalesce(CAST(imd AS VARCHAR), 'unknown') AS imd,
+  coalesce(ethnicity, 'unknown') AS ethnicity, coalesce(age_band, 'unknown') AS age_band,
+  coalesce(sex, 'unknown') AS sex, people FROM (
+  SELECT imd, ethnicity, age_band, sex, count(*)::INTEGER AS people
+  FROM (${latestPerPerson(['imd', 'ethnicity', 'age_band', 'sex'], filters)})
+  GROUP BY imd, ethnicity, age_band, sex)`;
 }
 
 /** People by age band and sex (latest recorded values per person), for the pyramid. */
 export function peopleByAgeSex(filters: Filters): Sql {
-	return sql`SELECT coalesce(age_band, 'unknown') AS age_band, coalesce(sex, 'unknown') AS sex,
-  count(*)::INTEGER AS people
-FROM (${latestPerPerson(['age_band', 'sex'], filters)}) GROUP BY ALL ORDER BY ALL`;
+	return sql`SELECT coalesce(age_band, 'unknown') AS age_band, coalesce(sex, 'unknown') AS sex, people
+FROM (SELECT age_band, sex, count(*)::INTEGER AS people
+  FROM (${latestPerPerson(['age_band', 'sex'], filters)}) GROUP BY age_band, sex)
+ORDER BY age_band, sex`;
 }
 
 /**

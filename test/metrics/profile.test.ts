@@ -1,0 +1,43 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { rollup, type ProfileRow } from '../../src/lib/figures/who-we-reach.ts';
+import { makeFilters, noFilters } from '../../src/lib/metrics/filters.ts';
+import { peopleBy, peopleByAgeSex, peopleProfile } from '../../src/lib/metrics/reach.ts';
+import { keyed, run } from '../../src/lib/metrics/run.ts';
+import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
+
+// The Reach page reads every "who we reach" figure from one profile query and rolls it up; each
+// roll-up must equal the query for that attribute alone (people.test.ts checks those by hand).
+describe('the people profile rolls up to people by each attribute', () => {
+	let db: Awaited<ReturnType<typeof nativeDb>>;
+	beforeAll(async () => {
+		db = await nativeDb();
+		await importPaths(db, [
+			fixture('reach2-referrals.csv'),
+			'data-samples/canonical/synthetic-referrals.csv'
+		]);
+	});
+	afterAll(() => db.close());
+
+	const selections = {
+		all: noFilters,
+		'2024/25 Q1': makeFilters({ period: { kind: 'quarter', label: '2024/25 Q1' } }),
+		'Riverside PCN, female': makeFilters({ pcn: ['Riverside PCN'], sex: ['female'] })
+	};
+
+	it.each(Object.entries(selections))('%s', async (_name, filters) => {
+		const profile = await run<ProfileRow>(db, peopleProfile(filters));
+		for (const attribute of ['imd', 'ethnicity', 'sex', 'age_band'] as const) {
+			const rolled = Object.fromEntries(
+				rollup(profile, [attribute]).map((r) => [r[attribute], r.people])
+			);
+			expect(rolled).toEqual(keyed(await run(db, peopleBy(attribute, filters)), 'people'));
+		}
+		const pyramid = rollup(profile, ['age_band', 'sex']).map(
+			(r) => `${r.age_band} ${r.sex} ${r.people}`
+		);
+		const direct = (
+			await run<{ age_band: string; sex: string; people: number }>(db, peopleByAgeSex(filters))
+		).map((r) => `${r.age_band} ${r.sex} ${r.people}`);
+		expect(pyramid.sort()).toEqual(direct.sort());
+	});
+});
