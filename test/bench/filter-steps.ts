@@ -56,7 +56,7 @@ const topIn = (col: string, where = 'true') =>
 export async function filterSteps(db: Db): Promise<Step[]> {
 	const [o] = await run<Record<string, string | string[]>>(db, filterOptions());
 	const years = financialYearsBetween(String(o.first_referral), String(o.last_referral));
-	const [fy, last] = [years.at(-1), years.at(-2) ?? years.at(-1)];
+	const [fy, before] = [years.at(-1), years.at(-2) ?? years.at(-1)];
 	const pick = (key: string, wanted: string) => (o[key].includes(wanted) ? wanted : o[key][0]);
 	const [p1, p2] = [await one(db, topIn('pcn'), [0]), await one(db, topIn('pcn'), [1])];
 	const x = await one(db, topIn('practice', 'pcn = ?'), [p1, 0]);
@@ -70,7 +70,7 @@ export async function filterSteps(db: Db): Promise<Step[]> {
 	const remove = (key: FilterKey, value: string) => ({ kind: 'remove', key, value }) as const;
 	const period = (value: string) => ({ kind: 'period', value }) as const;
 	const actions: Action[] = [
-		period(`year:${last}`),
+		period(`year:${before}`),
 		period(`year:${fy}`),
 		period(`quarter:${fy} Q3`),
 		period(`quarter:${fy} Q4`),
@@ -97,12 +97,15 @@ export async function filterSteps(db: Db): Promise<Step[]> {
 	];
 	const seen = new Set<string>(['']);
 	let filters = noFilters;
-	return actions.map((a) => {
+	const steps = actions.map((a) => {
 		filters = apply(filters, a);
 		const search = filtersToParams(filters).toString();
 		const repeat = seen.has(search);
 		seen.add(search);
-		const label = a.kind === 'clear' ? 'clear' : `${a.kind} ${'key' in a ? a.key + ' ' : ''}${a.value}`;
+		const label =
+			a.kind === 'clear' ? 'clear' : `${a.kind} ${'key' in a ? a.key + ' ' : ''}${a.value}`;
 		return { label, filters, search, repeat, dom: dom(a) };
 	});
+	if (steps.filter((s) => !s.repeat).length !== 20) throw new Error('not 20 new views');
+	return steps;
 }

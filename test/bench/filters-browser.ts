@@ -2,33 +2,43 @@ import type { Page } from 'playwright-core';
 import { browserRun } from './browser.ts';
 import type { Step } from './filter-steps.ts';
 
-/** One change in the page, in ms from the change. */
+/** One change in the page: when each thing happened, in ms from the change. */
 export interface BrowserStep {
-	/** To the second animation frame after every chart was drawn: all of it on screen. */
+	/** The second animation frame after `data-drawn` went up and the charts were drawn. */
 	ms: number;
-	/** To `sp:filters-changed`: the URL changed and the page started its queries. */
+	/** `sp:filters-changed`: the URL changed and the page started its queries. */
 	changed: number;
-	/** To `data-drawn` set: the queries answered and the page began to update. */
+	/** DuckDB's worker's last reply before the figures updated (the queries' answers). */
 	answered: number;
-	/** Each chart's drawing (Plot and DOM), by title; the first also counts the page's own update. */
-	charts: Record<string, number>;
+	/** `data-drawn` set: the results were taken and the page's text and tables updated. */
+	updated: number;
+	/** Each chart's drawing after that, by title, in the order drawn (its own ms). */
+	charts: [string, number][];
+	/** Charts drawn again with the old figures between the change and the answers. */
+	early: number;
 	referrals: number;
 	search: string;
 }
 
 // Scripts run in the page as strings (tsx would wrap a function's helpers in its own __name()).
-// Once per page: note when `data-drawn` is set and when each chart goes into its container.
+// Once per page: note each reply from a worker, `data-drawn` being set and each chart going in.
 const watch = `(() => {
 	window.__bench = [];
+	const note = (name) => window.__bench.push({ t: performance.now(), name });
+	const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data');
+	const replies = new WeakSet();
+	Object.defineProperty(MessageEvent.prototype, 'data', { ...data, get() {
+		if (this.target instanceof Worker && !replies.has(this)) replies.add(this), note('reply');
+		return data.get.call(this);
+	} });
 	const { setAttribute, replaceChildren } = Element.prototype;
 	Element.prototype.setAttribute = function (name, value) {
-		if (name === 'data-drawn') window.__bench.push({ t: performance.now(), name: 'drawn' });
+		if (name === 'data-drawn') note('drawn');
 		return setAttribute.call(this, name, value);
 	};
 	Element.prototype.replaceChildren = function (...nodes) {
 		const out = replaceChildren.apply(this, nodes);
-		if (this.classList.contains('plot'))
-			window.__bench.push({ t: performance.now(), name: this.closest('figure')?.querySelector('h3')?.textContent });
+		if (this.classList.contains('plot')) note(this.closest('figure')?.querySelector('h3')?.textContent);
 		return out;
 	};
 })()`;
@@ -55,22 +65,38 @@ const change = (dom: Step['dom']) => `(async (dom) => {
 	else target.click();
 	await up;
 	await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-	const t1 = performance.now();
-	const events = window.__bench;
-	const start = events.find((e) => e.name === 'drawn')?.t ?? NaN;
-	const charts = {};
-	events.filter((e) => e.t >= start && e.name !== 'drawn')
-		.forEach((e, i, all) => (charts[e.name] = e.t - (i ? all[i - 1].t : start)));
-	const referrals = document.querySelector('[data-testid=headline-referrals]').textContent;
 	return {
-		ms: t1 - t0,
+		ms: performance.now() - t0,
 		changed: performance.getEntriesByName('sp:filters-changed').at(-1).startTime - t0,
-		answered: start - t0,
-		charts,
-		referrals: Number(referrals.replace(/,/g, '')),
+		events: window.__bench.map((e) => ({ t: e.t - t0, name: e.name })),
+		plots: document.querySelectorAll('.plot').length,
+		referrals: document.querySelector('[data-testid=headline-referrals]').textContent,
 		search: location.search.slice(1)
 	};
 })(${JSON.stringify(dom)})`;
+
+type Raw = Omit<BrowserStep, 'answered' | 'updated' | 'charts' | 'early' | 'referrals'> & {
+	events: { t: number; name: string }[];
+	plots: number;
+	referrals: string;
+};
+
+function phases({ events, plots, referrals, ...raw }: Raw): BrowserStep {
+	const i = events.findIndex((e) => e.name === 'drawn');
+	const updated = events[i].t;
+	const before = events.slice(0, i);
+	const replies = before.filter((e) => e.name === 'reply');
+	const after = events.slice(i + 1).filter((e) => e.name !== 'reply');
+	if (after.length !== plots) throw new Error(`${after.length} of ${plots} charts drawn in time`);
+	return {
+		...raw,
+		answered: replies.length ? replies[replies.length - 1].t : raw.changed,
+		updated,
+		charts: after.map((e, j) => [e.name, e.t - (j ? after[j - 1].t : updated)]),
+		early: before.length - replies.length,
+		referrals: Number(referrals.replace(/,/g, ''))
+	};
+}
 
 /** Load the file in a fresh page (its cache empty), then make each change and time it. */
 export async function browserSteps(page: Page, appUrl: string, path: string, steps: Step[]) {
@@ -80,8 +106,9 @@ export async function browserSteps(page: Page, appUrl: string, path: string, ste
 	await page.waitForTimeout(1000); // let the opening view settle
 	const out: BrowserStep[] = [];
 	for (const step of steps) {
-		const r: BrowserStep = await page.evaluate(change(step.dom));
-		if (r.search !== step.search) throw new Error(`${step.label}: ?${r.search}, not ?${step.search}`);
+		const r = phases(await page.evaluate<Raw>(change(step.dom)));
+		if (r.search !== step.search)
+			throw new Error(`${step.label}: ?${r.search}, not ?${step.search}`);
 		out.push(r);
 		await page.waitForTimeout(300); // a user's pause between changes
 	}

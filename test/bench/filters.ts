@@ -15,10 +15,16 @@ const targetMs = 200;
 const r = (ms: number) => Math.round(ms);
 type Runs = { browser: BrowserStep[][]; wasm: EngineStep[][]; native: EngineStep[][] };
 type Way = keyof Runs;
+type Of<W extends Way> = Runs[W][number][number];
 
 /** Each run's steps reduced by `f`, over the 20 new views (or the repeated ones). */
-const over = <T>(runs: Runs, way: Way, steps: Step[], f: (x: never) => T, repeat = false) =>
-	runs[way].map((run) => run.filter((_, j) => steps[j].repeat === repeat).map((x) => f(x as never)));
+const over = <W extends Way, T>(
+	runs: Runs,
+	way: W,
+	steps: Step[],
+	f: (x: Of<W>) => T,
+	repeat = false
+) => (runs[way] as Of<W>[][]).map((run) => run.filter((_, j) => steps[j].repeat === repeat).map(f));
 
 /** Medians of several values each (query or chart), sorted slowest first. */
 function medians(rows: Record<string, number>[]) {
@@ -27,20 +33,32 @@ function medians(rows: Record<string, number>[]) {
 	return Object.fromEntries(out.sort((a, b) => b[1] - a[1]));
 }
 
+/** Where a change's time went in the browser (ms): see BrowserStep. */
+function split(x: BrowserStep) {
+	const charts = x.charts.reduce((sum, [, ms]) => sum + ms, 0);
+	return {
+		to_changed: x.changed,
+		queries: x.answered - x.changed,
+		update: x.updated - x.answered,
+		charts,
+		paint: x.ms - x.updated - charts
+	};
+}
+
 function summarise(steps: Step[], runs: Runs) {
 	const way = (w: Way) => {
-		const perRun = over(runs, w, steps, (x: { ms: number }) => x.ms);
+		const perRun = over(runs, w, steps, (x) => x.ms);
 		const all = perRun.flat();
 		return {
 			median_ms: r(median(perRun.map(median))),
 			run_medians_ms: perRun.map((xs) => r(median(xs))),
 			changes_ms: { min: r(Math.min(...all)), max: r(Math.max(...all)) },
-			repeated_view_ms: r(median(over(runs, w, steps, (x: { ms: number }) => x.ms, true).flat()))
+			repeated_view_ms: r(median(over(runs, w, steps, (x) => x.ms, true).flat()))
 		};
 	};
 	const [browser, wasm, native] = [way('browser'), way('wasm'), way('native')];
-	const at = <T>(w: Way, j: number, f: (x: BrowserStep & EngineStep) => T) =>
-		runs[w].map((run) => f(run[j] as BrowserStep & EngineStep));
+	const at = <W extends Way>(w: W, j: number) => (runs[w] as Of<W>[][]).map((run) => run[j]);
+	const med = (xs: number[]) => r(median(xs));
 	return {
 		runs: runs.browser.length,
 		target_ms: targetMs,
@@ -50,24 +68,36 @@ function summarise(steps: Step[], runs: Runs) {
 		native,
 		browser_vs_wasm: +(browser.median_ms / wasm.median_ms).toFixed(2),
 		browser_vs_native: +(browser.median_ms / native.median_ms).toFixed(2),
-		chart_ms: medians(over(runs, 'browser', steps, (x: BrowserStep) => x.charts).flat()),
-		query_ms: {
-			wasm_node: medians(over(runs, 'wasm', steps, (x: EngineStep) => x.queries).flat()),
-			native: medians(over(runs, 'native', steps, (x: EngineStep) => x.queries).flat())
+		browser_split_ms: {
+			new_view: medians(over(runs, 'browser', steps, split).flat()),
+			repeated_view: medians(over(runs, 'browser', steps, split, true).flat())
 		},
-		steps: steps.map((s, j) => ({
-			change: s.label,
-			view: s.search ? `?${decodeURIComponent(s.search.replace(/\+/g, ' '))}` : '(none)',
-			repeat: s.repeat,
-			referrals: runs.native[0][j].referrals,
-			browser: r(median(at('browser', j, (x) => x.ms))),
-			runs: at('browser', j, (x) => r(x.ms)).join(' '),
-			changed: r(median(at('browser', j, (x) => x.changed))),
-			answered: r(median(at('browser', j, (x) => x.answered))),
-			wasm: r(median(at('wasm', j, (x) => x.ms))),
-			native: r(median(at('native', j, (x) => x.ms))),
-			cached: runs.native[0][j].cached
-		}))
+		chart_ms: medians(over(runs, 'browser', steps, (x) => Object.fromEntries(x.charts)).flat()),
+		query_ms: {
+			wasm_node: medians(over(runs, 'wasm', steps, (x) => x.queries).flat()),
+			native: medians(over(runs, 'native', steps, (x) => x.queries).flat())
+		},
+		steps: steps.map((s, j) => {
+			const b = at('browser', j);
+			const part = (k: keyof ReturnType<typeof split>) => med(b.map((x) => split(x)[k]));
+			return {
+				change: s.label,
+				view: s.search ? `?${decodeURIComponent(s.search.replace(/\+/g, ' '))}` : '(none)',
+				repeat: s.repeat,
+				referrals: runs.native[0][j].referrals,
+				browser: med(b.map((x) => x.ms)),
+				each_run: b.map((x) => r(x.ms)).join(' '),
+				to_changed: part('to_changed'),
+				queries: part('queries'),
+				update: part('update'),
+				charts: part('charts'),
+				paint: part('paint'),
+				early_charts: Math.max(...b.map((x) => x.early)),
+				wasm: med(at('wasm', j).map((x) => x.ms)),
+				native: med(at('native', j).map((x) => x.ms)),
+				cached: runs.native[0][j].cached
+			};
+		})
 	};
 }
 
@@ -92,7 +122,7 @@ export async function filtersBench(page: Page, appUrl: string, path: string, run
 				const n = [out.browser, out.wasm, out.native].map((w) => w[i][j].referrals);
 				if (new Set(n).size > 1) throw new Error(`${s.label}: referrals ${n.join(' ≠ ')}`);
 			});
-			const m = (w: Way) => r(median(over(out, w, steps, (x: { ms: number }) => x.ms)[i]));
+			const m = (w: Way) => r(median(over(out, w, steps, (x) => x.ms)[i]));
 			console.log(
 				`filters run ${i + 1}: median change browser ${m('browser')} ms, wasm ${m('wasm')} ms, native ${m('native')} ms`
 			);

@@ -1,20 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureChromium, openBrowser } from '../e2e/chromium.ts';
 import { serveBuild } from '../e2e/server.ts';
 import { browserRun } from './browser.ts';
+import { filtersBench } from './filters.ts';
 import { nativeRun } from './native.ts';
 import { plainJsRun } from './plain-js.ts';
+import { ensureSample, median } from './stats.ts';
 
-// npm run bench: import + overview figures at 100k and 1M rows, three ways, medians of several runs.
+// npm run bench: import + overview figures at 100k and 1M rows, three ways, medians of several
+// runs; then filter changes on the Reach page at 1M (test/bench/filters.ts, also run alone).
 const sizes = [
-	{ label: '100k', rows: 100_000, runs: 5 },
-	{ label: '1M', rows: 1_000_000, runs: 3 }
+	{ label: '100k', runs: 5 },
+	{ label: '1M', runs: 3 }
 ];
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 type Timing = { import: number; query: number; referrals: number };
 const summarise = (runs: Timing[]) => {
 	const imp = median(runs.map((r) => r.import));
@@ -33,14 +31,7 @@ const browser = await openBrowser(url);
 const results: Record<string, unknown> = {};
 try {
 	for (const size of sizes) {
-		const path = `data-samples/generated/referrals-${size.label}.csv`;
-		if (!existsSync(path)) {
-			execFileSync(
-				'npx',
-				['tsx', 'data-samples/generate.ts', '--referrals', String(size.rows), '--out', path],
-				{ stdio: 'inherit' }
-			);
-		}
+		const path = ensureSample(size.label);
 		const runs = { browser: [] as Timing[], native: [] as Timing[], plain: [] as Timing[] };
 		for (let i = 0; i < size.runs; i++) {
 			// Interleaved, so the machine's noise falls on all three alike.
@@ -63,12 +54,16 @@ try {
 			papaparse_vs_browser: +(p.total_ms / b.total_ms).toFixed(2)
 		};
 	}
+	const { steps, ...filters } = await filtersBench(browser.page, url, ensureSample('1M'), 3);
+	results['1M filter changes'] = filters;
+	console.table(steps);
+	mkdirSync('test/bench/out', { recursive: true });
+	writeFileSync('test/bench/out/filters-1M.json', JSON.stringify({ ...filters, steps }, null, 2));
 } finally {
 	await browser.close();
 	server.close();
 }
 if (browser.foreign.length)
 	throw new Error(`requests left the machine: ${browser.foreign.join(', ')}`);
-mkdirSync('test/bench/out', { recursive: true });
 writeFileSync('test/bench/out/results.json', JSON.stringify(results, null, 2));
 console.log(JSON.stringify(results, null, 2));

@@ -1,7 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { rollup, type ProfileRow } from '../../src/lib/figures/who-we-reach.ts';
 import { makeFilters, noFilters } from '../../src/lib/metrics/filters.ts';
-import { peopleBy, peopleByAgeSex, peopleProfile } from '../../src/lib/metrics/reach.ts';
+import {
+	funnel,
+	headline,
+	peopleBy,
+	peopleByAgeSex,
+	peopleProfile
+} from '../../src/lib/metrics/reach.ts';
 import { keyed, run } from '../../src/lib/metrics/run.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
 
@@ -39,5 +45,25 @@ describe('the people profile rolls up to people by each attribute', () => {
 			await run<{ age_band: string; sex: string; people: number }>(db, peopleByAgeSex(filters))
 		).map((r) => `${r.age_band} ${r.sex} ${r.people}`);
 		expect(pyramid.sort()).toEqual(direct.sort());
+	});
+});
+
+describe('the Reach headline carries the funnel', () => {
+	it('with the same steps as the funnel query', async () => {
+		const db = await nativeDb();
+		try {
+			await importPaths(db, [
+				'data-samples/canonical/synthetic-referrals.csv',
+				'data-samples/canonical/synthetic-onward-referrals.csv'
+			]);
+			for (const filters of [noFilters, makeFilters({ pcn: ['Harbour PCN'] })]) {
+				const [head] = await run(db, headline(filters, '2025-03-31', { funnel: true }));
+				const [steps] = await run(db, funnel(filters));
+				expect(head).toMatchObject(steps);
+				expect(head.referred).toBe(head.referrals);
+			}
+		} finally {
+			db.close();
+		}
 	});
 });

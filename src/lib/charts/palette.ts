@@ -20,7 +20,17 @@ export const primary = '#005eb8';
 
 /** A stable colour for a category: the same label gets the same colour on every page. */
 export function colourFor(label: string, labels: string[]): string {
-	const sorted = [...new Set(labels)].sort();
-	const index = sorted.indexOf(label);
-	return palette[(index < 0 ? 0 : index) % palette.length];
+	const index = indexOf(labels).get(label) ?? 0;
+	return palette[index % palette.length];
+}
+
+// Each label's place among the sorted labels, worked out once per list (a chart asks per bar).
+const indexes = new WeakMap<string[], Map<string, number>>();
+function indexOf(labels: string[]): Map<string, number> {
+	let index = indexes.get(labels);
+	if (!index) {
+		index = new Map([...new Set(labels)].sort().map((l, i) => [l, i]));
+		indexes.set(labels, index);
+	}
+	return index;
 }

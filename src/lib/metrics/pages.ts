@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql.ts';
 import { previousPeriod, type Filters } from './filters.ts';
 import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
-import { funnel, headline, peopleProfile, referralsBy, referralsByPeriod } from './reach.ts';
+import { headline, peopleProfile, referralsBy, referralsByPeriod } from './reach.ts';
 import {
 	onwardBy,
 	onwardKinds,
@@ -22,11 +22,12 @@ export interface PageSetup {
 /** The headline of the view and of the previous period of the same length (none for all dates). */
 export function headlineQueries(
 	filters: Filters,
-	s: PageSetup
+	s: PageSetup,
+	options: { funnel?: boolean } = {}
 ): { head: Sql; previous: Sql | null } {
 	const before = previousPeriod(filters.period, { from: s.firstReferral, to: s.asOf });
 	return {
-		head: headline(filters, s.asOf),
+		head: headline(filters, s.asOf, options),
 		previous: before ? headline({ ...filters, period: before }, s.asOf) : null
 	};
 }
@@ -36,7 +37,8 @@ export function reachQueries(filters: Filters, s: PageSetup) {
 	const years = periodYears(filters, { from: s.firstReferral, to: s.asOf });
 	const rates = s.practicesWithListSize > 0 && years > 0;
 	return {
-		...headlineQueries(filters, s),
+		// The headline carries the funnel's steps.
+		...headlineQueries(filters, s, { funnel: true }),
 		months: referralsByPeriod('month', filters),
 		quarters: referralsByPeriod('quarter', filters),
 		pcn: referralsBy('pcn', filters),
@@ -45,8 +47,7 @@ export function reachQueries(filters: Filters, s: PageSetup) {
 		ratePractice: rates ? referralRate('practice', filters, years) : null,
 		ratePcn: rates ? referralRate('pcn', filters, years) : null,
 		unmatched: rates ? unmatchedPractices(filters) : null,
-		profile: peopleProfile(filters),
-		funnel: funnel(filters)
+		profile: peopleProfile(filters)
 	};
 }
 

@@ -19,11 +19,13 @@ export function latestDate(): Sql {
 
 /**
  * Headline figures: referrals, people, open cases at the as-of date, first and last referral,
- * and the people referred more than once in the selection (with their referrals).
+ * and the people referred more than once in the selection; with `funnel`, the funnel's steps.
  */
-export function headline(filters: Filters, asOf: string): Sql {
+export function headline(filters: Filters, asOf: string, options: { funnel?: boolean } = {}): Sql {
 	const where = referralWhere(filters);
-	return sql`SELECT count(*)::INTEGER AS referrals,
+	// The Reach page takes the funnel with the headline: one pass over the referrals, not two.
+	const steps = options.funnel ? sql`count(*)::INTEGER AS referred, ${funnelColumns},` : sql``;
+	return sql`SELECT count(*)::INTEGER AS referrals, ${steps}
   ${peopleCount} AS people,
   coalesce(count_if(r.person_id IS NULL), 0)::INTEGER AS without_person_id,
   coalesce(count_if(r.referral_date <= CAST(${asOf} AS DATE)
@@ -124,17 +126,20 @@ FROM (SELECT age_band, sex, count(*)::INTEGER AS people
 ORDER BY age_band, sex`;
 }
 
+// The engagement funnel's steps as columns over the selected referrals `r` (METHODS.md).
+const funnelColumns =
+	raw(`coalesce(count_if(r.first_contact_date IS NOT NULL OR r.contacts >= 1), 0)::INTEGER AS contacted,
+  coalesce(count_if(r.referral_id IN (SELECT referral_id FROM onward_referrals)
+    OR r.discharge_reason_group IN ('goals_met', 'referred_on')), 0)::INTEGER AS supported,
+  coalesce(count_if(r.discharge_reason_group = 'goals_met'), 0)::INTEGER AS goals_met`);
+
 /**
  * The engagement funnel over referrals (METHODS.md): referred; contacted (a first contact date
  * or any contacts); supported (an onward referral or signpost, or discharged with goals met or
  * referred on); discharged with goals met.
  */
 export function funnel(filters: Filters): Sql {
-	return sql`SELECT count(*)::INTEGER AS referred,
-  coalesce(count_if(r.first_contact_date IS NOT NULL OR r.contacts >= 1), 0)::INTEGER AS contacted,
-  coalesce(count_if(r.referral_id IN (SELECT referral_id FROM onward_referrals)
-    OR r.discharge_reason_group IN ('goals_met', 'referred_on')), 0)::INTEGER AS supported,
-  coalesce(count_if(r.discharge_reason_group = 'goals_met'), 0)::INTEGER AS goals_met
+	return sql`SELECT count(*)::INTEGER AS referred, ${funnelColumns}
 FROM referrals r WHERE ${referralWhere(filters)}`;
 }
 
