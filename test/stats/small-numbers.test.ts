@@ -6,6 +6,7 @@ import {
 	publishCells,
 	publishCount,
 	publishMean,
+	publishRate,
 	publishRows,
 	publishShare,
 	type PublishSpec
@@ -249,5 +250,18 @@ describe('formatCount and formatShare', () => {
 		{ name: 'all', input: 1, expected: '100%' }
 	])('formatShare: $name', ({ input, expected }) => {
 		expect(formatShare(input)).toBe(expected);
+	});
+});
+
+describe('publishRate', () => {
+	// A practice of 5,000 patients: 52 referrals a year is 10.4 per 1,000; published from the
+	// rounded 50 it is 10.0, so rate × list size gives 50 back, not the true 52.
+	it.each([
+		{ name: '52 referrals → from 50', rate: 10.4, count: 52, expected: 10 },
+		{ name: '5 referrals → hidden', rate: 1, count: 5, expected: null },
+		{ name: '0 referrals → 0', rate: 0, count: 0, expected: 0 },
+		{ name: '100 referrals → unchanged', rate: 20, count: 100, expected: 20 }
+	])('$name', ({ rate, count, expected }) => {
+		expect(publishRate(rate, count)).toBe(expected);
 	});
 });

@@ -1,6 +1,6 @@
 // How `sp-impact summary` prints its figures: as they are, or under the publication rules of
 // METHODS.md ("Small numbers and publication"), with `*` for a suppressed value.
-import { isSmall, publishCells, publishCount, publishShare } from '../stats/small-numbers.ts';
+import { publishCells, publishCount, publishRate, publishShare } from '../stats/small-numbers.ts';
 
 /** A printed count: the number, or `*` when publication mode suppresses it. */
 export type Shown = number | '*';
@@ -46,7 +46,10 @@ export const publication: Presenter = {
 		const share = hidden ? null : publishShare(numerator, denominator);
 		return share === null ? '*' : round(share, 4);
 	},
-	rate: (rate, referrals, hidden = false) => (hidden || isSmall(referrals) ? '*' : round(rate, 2))
+	rate(rate, referrals, hidden = false) {
+		const published = hidden ? null : publishRate(rate, referrals);
+		return published === null ? '*' : round(published, 2);
+	}
 };
 
 /** The keys of printed counts that are suppressed. */

@@ -1,5 +1,5 @@
 import { financialQuarter } from '../metrics/periods.ts';
-import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs, publishRate } from '../stats/small-numbers.ts';
 import {
 	formatRate,
 	publish,
@@ -135,7 +135,10 @@ export function rateView(
 		rows.map((r) => ({ ...r, label: r.key })),
 		{ counts: ['referrals'] },
 		ctx.publication
-	).map((r) => ({ ...r, rate: r.referrals === null ? null : r.rate }));
+	).map((r, i) => ({
+		...r,
+		rate: ctx.publication ? publishRate(rows[i].rate, rows[i].referrals) : r.rate
+	}));
 	const over = rows.filter((r) => r.rate >= 12).length;
 	const plural = level === 'practice' ? 'practices' : 'PCNs';
 	const top = shown.find((r) => r.rate !== null);

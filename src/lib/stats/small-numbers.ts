@@ -108,3 +108,13 @@ export function formatCount(v: number | null | undefined): string {
 export function formatShare(v: number | null | undefined): string {
 	return v == null ? '*' : shareFormat.format(v);
 }
+
+/**
+ * A rate per head as published: suppressed when its count is 1–7; otherwise worked out from the
+ * rounded count, since an exact rate times a public denominator (a list size) gives the count back.
+ */
+export function publishRate(rate: number, count: number): number | null {
+	const published = publishCount(count);
+	if (published === null) return null;
+	return count === 0 ? rate : (rate * published) / count;
+}
