@@ -57,8 +57,7 @@ describe('a click on a chart', () => {
 			referrals: `${fmt(head.referrals)} referrals`,
 			people: `${fmt(head.people)} people`,
 			practices: `${listedPractices(pcn)} practices with list sizes`,
-			// "1 PCNs" reads oddly; either form passes.
-			PCNs: '1 PCN'
+			PCN: '1 PCN with list sizes'
 		};
 		now.forEach((x, i) => {
 			expect(x.n, x.slug).not.toBe(everyone[i].n);
