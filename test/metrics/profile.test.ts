@@ -6,7 +6,8 @@ import {
 	headline,
 	peopleBy,
 	peopleByAgeSex,
-	peopleProfile
+	peopleProfile,
+	totals
 } from '../../src/lib/metrics/reach.ts';
 import { keyed, run } from '../../src/lib/metrics/run.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
@@ -61,6 +62,9 @@ describe('the Reach headline carries the funnel', () => {
 				const [steps] = await run(db, funnel(filters));
 				expect(head).toMatchObject(steps);
 				expect(head.referred).toBe(head.referrals);
+				// The previous period's change needs only these two, from a lighter query.
+				const [sums] = await run(db, totals(filters));
+				expect(sums).toEqual({ referrals: head.referrals, people: head.people });
 			}
 		} finally {
 			db.close();

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql.ts';
 import { previousPeriod, type Filters } from './filters.ts';
 import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
-import { headline, peopleProfile, referralsBy, referralsByPeriod } from './reach.ts';
+import { headline, peopleProfile, referralsBy, referralsByPeriod, totals } from './reach.ts';
 import {
 	onwardBy,
 	onwardKinds,
@@ -28,7 +28,7 @@ export function headlineQueries(
 	const before = previousPeriod(filters.period, { from: s.firstReferral, to: s.asOf });
 	return {
 		head: headline(filters, s.asOf, options),
-		previous: before ? headline({ ...filters, period: before }, s.asOf) : null
+		previous: before ? totals({ ...filters, period: before }) : null
 	};
 }
 

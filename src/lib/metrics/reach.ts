@@ -37,6 +37,12 @@ export function headline(filters: Filters, asOf: string, options: { funnel?: boo
 FROM referrals r WHERE ${where}`;
 }
 
+/** Referrals and people only: what a headline's change on the previous period needs. */
+export function totals(filters: Filters): Sql {
+	return sql`SELECT count(*)::INTEGER AS referrals, ${peopleCount} AS people
+FROM referrals r WHERE ${referralWhere(filters)}`;
+}
+
 /** Referrals and people per month or quarter (`period` is the first day), oldest first. */
 export function referralsByPeriod(unit: 'month' | 'quarter', filters: Filters): Sql {
 	// Group on the period's first day, then format the few groups (formatting every row is slow).
