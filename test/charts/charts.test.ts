@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { describe, it, expect } from 'vitest';
 import { referralsByGroupChart, selectedStroke } from '../../src/lib/charts/referrals-by-group.ts';
-import { referralsByMonthChart } from '../../src/lib/charts/referrals-by-month.ts';
 import { colourFor, palette } from '../../src/lib/charts/palette.ts';
 import { drawn, marksOf, textsOf } from './marks.ts';
 
@@ -75,26 +74,5 @@ describe('referralsByGroupChart: other columns, selection and suppression', () =
 		expect(drawn(star)).toMatchObject({ x: [0], y: ['Self-referral'], text: ['*'] });
 		expect(textsOf(options)).toEqual(['*']);
 		expect(options.y.domain).toEqual(['GP', 'Self-referral', 'Practice nurse']);
-	});
-});
-
-describe('referralsByMonthChart', () => {
-	const months = (n: number) =>
-		Array.from({ length: n }, (_, i) => ({
-			month: `2024-${String(i + 1).padStart(2, '0')}`,
-			referrals: i
-		}));
-
-	it('ticks every month for a year or less, and leaves longer spans to Plot', () => {
-		expect(referralsByMonthChart(months(3)).x).toMatchObject({
-			ticks: 'month',
-			tickFormat: '%b %Y'
-		});
-		expect(referralsByMonthChart(months(12)).x).toMatchObject({ ticks: 'month' });
-		const long = [
-			...months(12),
-			...months(12).map((m) => ({ ...m, month: m.month.replace('2024', '2025') }))
-		];
-		expect(referralsByMonthChart(long).x).not.toHaveProperty('ticks');
 	});
 });

@@ -11,6 +11,8 @@ import {
 	funnel,
 	headline,
 	latestDate,
+	peopleBy,
+	peopleProfile,
 	referralsBy,
 	referralsByMonth,
 	referralsByPeriod
@@ -72,8 +74,12 @@ async function everything(db: Db, paths: string[]) {
 				)
 			),
 			quarters: await run(db, referralsByPeriod('quarter', filters)),
-			// peopleBy and peopleByAgeSex are left out for now: native DuckDB v1.4.3 on more than one
-			// thread splits their groups at random (test/metrics/people.test.ts), so they differ.
+			people: await Promise.all([
+				...(['imd', 'ethnicity', 'age_band', 'sex'] as const).map((a) =>
+					run(db, peopleBy(a, filters))
+				),
+				run(db, peopleProfile(filters))
+			]),
 			funnel: await run(db, funnel(filters)),
 			rates: [
 				await run(db, referralRate('practice', filters, 1)),

@@ -3,7 +3,6 @@ import {
 	describeFilters,
 	filtersFromParams,
 	filtersToParams,
-	hasDimensionFilters,
 	makeFilters,
 	noFilters,
 	periodRange,
@@ -161,18 +160,6 @@ describe('filters as SQL and words', () => {
 		}
 	])('referralWhere: $name', ({ input, text, params }) => {
 		expect(referralWhere(makeFilters(input))).toEqual({ text, params });
-	});
-
-	it.each<{ name: string; input: Partial<Filters>; expected: boolean }>([
-		{ name: 'none', input: {}, expected: false },
-		{
-			name: 'a period only',
-			input: { period: { kind: 'year', label: '2024/25' } },
-			expected: false
-		},
-		{ name: 'an imd decile', input: { imd: ['1'] }, expected: true }
-	])('hasDimensionFilters: $name', ({ input, expected }) => {
-		expect(hasDimensionFilters(makeFilters(input))).toBe(expected);
 	});
 
 	it.each<{ name: string; input: Partial<Filters>; expected: string }>([

@@ -8,3 +8,11 @@ export const defaults = {
 
 /** Whole numbers with thousands separators, as the UK writes them. */
 export const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Every nth label of a band axis, so labels this long fit the width, and never more than 14. */
+export function thinTicks(labels: string[], width: number, margins: number): string[] {
+	const longest = Math.max(1, ...labels.map((l) => l.length));
+	const fit = Math.max(1, Math.min(14, Math.floor((width - margins) / (longest * 7 + 12))));
+	const step = Math.ceil(labels.length / fit);
+	return labels.filter((_, i) => i % step === 0);
+}

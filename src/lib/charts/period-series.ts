@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../stats/small-numbers.ts';
-import { defaults } from './defaults.ts';
+import { defaults, thinTicks } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 
 /** A period of the series: its key ('YYYY-MM' or a quarter's first day), label, and counts (null when suppressed). */
@@ -13,14 +13,6 @@ export interface PeriodRow {
 
 /** The names of the two series, as the legend shows them. */
 export const seriesNames = ['Referrals', 'People referred'] as const;
-
-// Every nth label, so that labels this long fit the width and there are never more than 14.
-function thinTicks(labels: string[], width: number, margins: number): string[] {
-	const longest = Math.max(1, ...labels.map((l) => l.length));
-	const fit = Math.max(1, Math.min(14, Math.floor((width - margins) / (longest * 7 + 12))));
-	const step = Math.ceil(labels.length / fit);
-	return labels.filter((_, i) => i % step === 0);
-}
 
 /** Referrals per month or quarter as columns, with people referred as a line; periods read as their labels, in the given order. */
 export function periodSeriesChart(

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { formatCount } from '../stats/small-numbers.ts';
+import { iifThresholds } from '../metrics/rates.ts';
+import { formatCount, formatRate } from '../stats/small-numbers.ts';
 import { defaults } from './defaults.ts';
 import { primary } from './palette.ts';
 
@@ -10,14 +11,6 @@ export interface RateRow {
 	referrals: number | null;
 	list_size: number;
 }
-
-/** The Investment and Impact Fund's lower and upper referral-rate thresholds. */
-export const iifThresholds = [12, 16];
-
-const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** A rate as read: '*' when suppressed, else to one decimal place ('12.3'). */
-const formatRate = (v: number | null) => (v == null ? '*' : rateFormat.format(v));
 
 // With two thresholds they are the lower and upper bounds; otherwise each is just named.
 function thresholdLabel(t: number, i: number, all: number[]): string {

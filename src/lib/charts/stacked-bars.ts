@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../stats/small-numbers.ts';
-import { defaults } from './defaults.ts';
+import { defaults, thinTicks } from './defaults.ts';
 import { colourFor } from './palette.ts';
 
 /** A segment of a stacked column: its column (x), group and value (null when suppressed). */
@@ -8,14 +8,6 @@ export interface StackRow {
 	x: string;
 	group: string;
 	value: number | null;
-}
-
-// Every nth label, so that labels this long fit the width and there are never more than 14.
-function thinTicks(labels: string[], width: number, margins: number): string[] {
-	const longest = Math.max(1, ...labels.map((l) => l.length));
-	const fit = Math.max(1, Math.min(14, Math.floor((width - margins) / (longest * 7 + 12))));
-	const step = Math.ceil(labels.length / fit);
-	return labels.filter((_, i) => i % step === 0);
 }
 
 /** Columns stacked by group, columns and groups in the given order, each group in its stable colour; a column with a suppressed segment carries a `*` on top. */

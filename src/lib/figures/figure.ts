@@ -1,7 +1,9 @@
 import { vocabularies, type VocabularyKey } from '../contract/vocabularies.ts';
 import {
 	formatCount,
+	formatRate,
 	formatShare,
+	publishCount,
 	publishRows,
 	publishShare,
 	type PublishSpec
@@ -57,20 +59,13 @@ export function publish<T extends Record<string, unknown>>(
 
 /** A total as published: secondary suppression does not apply to it, primary does. */
 export function publishTotal(n: number, on: boolean): number | null {
-	return on ? (publishRows([{ n }], { counts: ['n'] })[0].n as number | null) : n;
+	return on ? publishCount(n) : n;
 }
 
 /** A share of a total as published (the total's share rules). */
 export function share(part: number, whole: number, on: boolean): number | null {
 	if (on) return publishShare(part, whole);
 	return whole > 0 ? part / whole : null;
-}
-
-/** A rate for reading: one decimal place, `*` when suppressed. */
-export function formatRate(v: number | null | undefined): string {
-	return v == null
-		? '*'
-		: v.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }
 
 /** A cell of the table view. */

@@ -3,6 +3,7 @@ import {
 	groupLabel,
 	publish,
 	publishTotal,
+	share,
 	type FigureContext,
 	type FigureView
 } from './figure.ts';
@@ -59,7 +60,7 @@ export function onwardView(
 	return {
 		title: by === 'category' ? 'Onward support by category' : 'Onward support by organisation',
 		sentence: first
-			? `${first.label} was the most used ${what}: ${fc(first.total)} onward referrals and signposts (${fs(all ? rows[0].total / all : null)}).`
+			? `${first.label} was the most used ${what}: ${fc(first.total)} onward referrals and signposts (${fs(share(rows[0].total, all, ctx.publication))}).`
 			: 'No onward referrals or signposts are recorded for these referrals.',
 		n: `${fc(publishTotal(all, ctx.publication))} onward referrals and signposts`,
 		caveat:
@@ -104,8 +105,7 @@ export function kindView(rows: KindRow[], ctx: FigureContext) {
 	const recorded = sum((r) => r.kind === 'referral' && r.attended !== 'not_recorded');
 	const attended = sum((r) => r.kind === 'referral' && r.attended === 'attended');
 	const p = ctx.publication;
-	const attendedShare =
-		p && (recorded <= 7 || attended <= 7) ? '*' : fs(recorded ? attended / recorded : null);
+	const attendedShare = fs(share(attended, recorded, p));
 	return {
 		view: {
 			title: 'Referrals and signposts',

@@ -1,12 +1,12 @@
 import { financialQuarter } from '../metrics/periods.ts';
-import { formatCount as fc, formatShare as fs, publishRate } from '../stats/small-numbers.ts';
+import { iifThresholds } from '../metrics/rates.ts';
 import {
+	formatCount as fc,
 	formatRate,
-	publish,
-	publishTotal,
-	type FigureContext,
-	type FigureView
-} from './figure.ts';
+	formatShare as fs,
+	publishRate
+} from '../stats/small-numbers.ts';
+import { publish, publishTotal, type FigureContext, type FigureView } from './figure.ts';
 
 const monthName = (period: string) =>
 	new Date(`${period.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', {
@@ -139,13 +139,14 @@ export function rateView(
 		...r,
 		rate: ctx.publication ? publishRate(rows[i].rate, rows[i].referrals) : r.rate
 	}));
-	const over = rows.filter((r) => r.rate >= 12).length;
+	const [lower] = iifThresholds;
+	const over = rows.filter((r) => r.rate >= lower).length;
 	const plural = level === 'practice' ? 'practices' : 'PCNs';
 	const top = shown.find((r) => r.rate !== null);
 	return {
 		title: `Referral rate by ${level === 'practice' ? 'practice' : 'PCN'}`,
 		sentence: rows.length
-			? `${over} of ${rows.length} ${plural} reached the IIF lower threshold of 12 referrals per 1,000 patients a year${top ? `; ${top.label} had the highest rate, ${formatRate(top.rate)}` : ''}.`
+			? `${over} of ${rows.length} ${plural} reached the IIF lower threshold of ${lower} referrals per 1,000 patients a year${top ? `; ${top.label} had the highest rate, ${formatRate(top.rate)}` : ''}.`
 			: 'No practices with list sizes match these filters.',
 		n: `${rows.length} ${rows.length === 1 ? plural.replace(/s$/, '') : plural} with list sizes`,
 		caveat:

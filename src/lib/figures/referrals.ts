@@ -3,6 +3,7 @@ import {
 	groupLabel,
 	publish,
 	publishTotal,
+	share,
 	type FigureContext,
 	type FigureView
 } from './figure.ts';
@@ -87,8 +88,7 @@ export function sourceTrendView(rows: TrendRow[], ctx: FigureContext) {
 		rows.filter((r) => periodLabel(r.period, 'quarter') === q).reduce((a, r) => a + r.referrals, 0);
 	const first = quarters[0];
 	const last = quarters[quarters.length - 1];
-	const gpShare = (q: string | undefined) =>
-		ctx.publication && (gp(q) <= 7 || all(q) <= 7) ? '*' : fs(all(q) ? gp(q) / all(q) : null);
+	const gpShare = (q: string | undefined) => fs(share(gp(q), all(q), ctx.publication));
 	return {
 		quarters,
 		view: {
@@ -164,7 +164,7 @@ export function pairsView(rows: PairRow[], ctx: FigureContext) {
 		sentence: top
 			? `The most common pair is ${top.row.toLowerCase()} with ${top.column.toLowerCase()} (${fc(top.value)} referrals).`
 			: 'No referral gives more than one reason.',
-		n: `${fc(publishTotal(rows.length, false))} pairs`,
+		n: `${rows.length} pairs`,
 		caveat:
 			'Referrals giving both reasons of a pair; a referral with three reasons counts in three pairs.',
 		rows: shown,

@@ -86,11 +86,6 @@ export function referralWhere(filters: Filters): Sql {
 	return parts.length ? join(parts, ' AND ') : sql`true`;
 }
 
-/** Is any filter other than the period set? */
-export function hasDimensionFilters(filters: Filters): boolean {
-	return filterKeys.some((k) => filters[k]?.length);
-}
-
 /** Filters as URL search parameters (`fy`, `q`, `from`, `to`, then one key per dimension). */
 export function filtersToParams(filters: Filters): URLSearchParams {
 	const params = new URLSearchParams();

@@ -121,15 +121,8 @@ export function peopleProfile(filters: Filters): Sql {
   coalesce(sex, 'unknown') AS sex, people FROM (
   SELECT imd, ethnicity, age_band, sex, count(*)::INTEGER AS people
   FROM (${latestPerPerson(['imd', 'ethnicity', 'age_band', 'sex'], filters)})
-  GROUP BY imd, ethnicity, age_band, sex)`;
-}
-
-/** People by age band and sex (latest recorded values per person), for the pyramid. */
-export function peopleByAgeSex(filters: Filters): Sql {
-	return sql`SELECT coalesce(age_band, 'unknown') AS age_band, coalesce(sex, 'unknown') AS sex, people
-FROM (SELECT age_band, sex, count(*)::INTEGER AS people
-  FROM (${latestPerPerson(['age_band', 'sex'], filters)}) GROUP BY age_band, sex)
-ORDER BY age_band, sex`;
+  GROUP BY imd, ethnicity, age_band, sex)
+ORDER BY ALL`;
 }
 
 // The engagement funnel's steps as columns over the selected referrals `r` (METHODS.md).

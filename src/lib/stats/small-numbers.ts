@@ -118,3 +118,10 @@ export function publishRate(rate: number, count: number): number | null {
 	if (published === null) return null;
 	return count === 0 ? rate : (rate * published) / count;
 }
+
+/** A published rate for reading: '*' when suppressed, else to one decimal place ('12.0'). */
+export function formatRate(v: number | null | undefined): string {
+	return v == null
+		? '*'
+		: v.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+}
