@@ -109,7 +109,7 @@ describe('parseProfile', () => {
 
 	it('accepts a valid profile', () => {
 		const result = parseProfile(JSON.stringify(valid));
-		expect(result).toEqual({ value: valid, errors: [] });
+		expect(result).toEqual({ value: { ...valid, measures: [], swemwbs: 'auto' }, errors: [] });
 	});
 
 	it('fills defaults for missing columns and categories', () => {
@@ -117,7 +117,7 @@ describe('parseProfile', () => {
 			JSON.stringify({ ...valid, columns: undefined, categories: undefined })
 		);
 		expect(errors).toEqual([]);
-		expect(value).toEqual({ ...valid, columns: {}, categories: {} });
+		expect(value).toEqual({ ...valid, columns: {}, categories: {}, measures: [], swemwbs: 'auto' });
 	});
 
 	it('round-trips an empty profile', () => {

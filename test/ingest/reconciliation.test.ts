@@ -168,7 +168,7 @@ WHERE _file = 'messy-outcomes.csv' ORDER BY _row`)
 			},
 			{
 				referral_id: 'R5',
-				measure_key: 'ucla_3',
+				measure_key: 'ucla3',
 				timepoint: 'baseline',
 				assessed_on: '2024-05-02',
 				score: null

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredMeasureSchema } from './measures.ts';
 import { tableNames, type TableName } from './tables.ts';
 
 /** A saved mapping profile: header choices per table and category labels assigned to groups. */
@@ -14,13 +15,25 @@ export const profileSchema = z.object({
 		)
 		.default({}),
 	/** Per vocabulary: label as given → standard group. */
-	categories: z.record(z.string(), z.record(z.string(), z.string())).default({})
+	categories: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+	/** Outcome measures the registry lacks, declared by the user. */
+	measures: z.array(declaredMeasureSchema).default([]),
+	/** SWEMWBS scores as exported: raw totals (converted), metric scores, or told apart by whole numbers. */
+	swemwbs: z.enum(['auto', 'raw', 'metric']).default('auto')
 });
 export type Profile = z.infer<typeof profileSchema>;
 
 /** An empty profile with a name. */
 export function emptyProfile(name = 'My export'): Profile {
-	return { kind: 'sp-impact-mapping-profile', version: 1, name, columns: {}, categories: {} };
+	return {
+		kind: 'sp-impact-mapping-profile',
+		version: 1,
+		name,
+		columns: {},
+		categories: {},
+		measures: [],
+		swemwbs: 'auto'
+	};
 }
 
 /** Parse a profile from JSON text; never throws on user data. */

@@ -1,7 +1,7 @@
 /** Wide-form scores of loaded referral rows become outcome rows; unreadable scores are issues. */
 export const scoresSql = `
-INSERT INTO outcomes (referral_id, measure, timepoint, assessed_on, score, measure_key, _file, _row)
-SELECT s.referral_id, s.measure, s.timepoint, NULL, sp_number(s.score), sp_slug(s.measure), s._file, s._row
+INSERT INTO outcomes (referral_id, measure, timepoint, assessed_on, score, _file, _row)
+SELECT s.referral_id, s.measure, s.timepoint, NULL, sp_number(s.score), s._file, s._row
 FROM stage_scores s SEMI JOIN referrals r ON r._file = s._file AND r._row = s._row
 ORDER BY s._order, s._row, s._header;
 INSERT INTO import_issues SELECT s._file, s._row, s._header, 'score', s.score, 'not a number'

@@ -30,8 +30,10 @@ import {
 	summarise,
 	unmappedLabels,
 	type FileReport,
+	type MeasureFound,
 	type ImportReport
 } from './report.ts';
+import { measuresFoundSql, measuresSql } from './measures-sql.ts';
 import { macrosSql, schemaSql } from './schema-sql.ts';
 import { unreadableRowsSql } from './stage.ts';
 import { verdictSql } from './verdict.ts';
@@ -88,11 +90,12 @@ export async function loadFiles(
 	}
 	// Wide-form scores join the outcomes table once it exists (a long outcomes file replaces it).
 	await db.exec(scoresSql);
+	await db.exec(measuresSql(profile));
 	for (const file of files) await recordUnreadable(db, file);
 	onStep('Writing the import report');
 	const result = await report(db, files);
 	// The raw tables stay, so a changed mapping can load again.
-	await db.exec('DROP TABLE IF EXISTS stage_scores;');
+	await db.exec('DROP TABLE IF EXISTS stage_scores; DROP TABLE IF EXISTS score_forms;');
 	return result;
 }
 
@@ -160,6 +163,7 @@ async function report(db: Db, files: PreparedFile[]): Promise<ImportReport> {
 		problems: await summarise(db, 'import_issues'),
 		unmapped_labels: await unmappedLabels(db),
 		warnings: await dateOrderWarnings(db),
+		measures: await db.query<MeasureFound & Record<string, unknown>>(measuresFoundSql),
 		tables: totals
 	};
 }

@@ -79,7 +79,9 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 		'"person_key"': `coalesce(s.person_id, '#' || s.referral_id) AS "person_key"`,
 		// Set once the table is complete (repeatPeopleSql).
 		'"repeat_person"': `false AS "repeat_person"`,
-		'"measure_key"': `sp_slug(s.measure) AS "measure_key"`,
+		// Both set once the table is complete (measuresSql).
+		'"measure_key"': `NULL::VARCHAR AS "measure_key"`,
+		'"value"': `NULL::DOUBLE AS "value"`,
 		'"_file"': 's._file',
 		'"_row"': 's._row'
 	};

@@ -43,6 +43,19 @@ export interface UnmappedLabel {
 	rows: number;
 }
 
+/** An outcome measure label as a file wrote it, and what the import made of it. */
+export interface MeasureFound {
+	file: string;
+	label: string;
+	/** The registry key, or null when no measure matched. */
+	measure: string | null;
+	name: string | null;
+	/** For a converted measure (SWEMWBS): read as raw totals (converted) or as metric scores. */
+	form: 'raw' | 'metric' | null;
+	scores: number;
+	valid: number;
+}
+
 /** The whole import: per-file reports, totals and what needs a look. */
 export interface ImportReport {
 	rows_read: number;
@@ -55,6 +68,8 @@ export interface ImportReport {
 	unmapped_labels: UnmappedLabel[];
 	/** Problems with a whole column rather than a row, in plain words. */
 	warnings: string[];
+	/** Each outcome measure label per file: the measure it was read as, and how. */
+	measures: MeasureFound[];
 	tables: Record<TableName, number>;
 }
 

@@ -26,7 +26,12 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 			{ name: 'person_key', type: 'VARCHAR' },
 			{ name: 'repeat_person', type: 'BOOLEAN' }
 		],
-		outcomes: [{ name: 'measure_key', type: 'VARCHAR' }],
+		// The measure the label resolved to, and the score used in figures (converted, or NULL
+		// when invalid); `score` keeps what the file said.
+		outcomes: [
+			{ name: 'measure_key', type: 'VARCHAR' },
+			{ name: 'value', type: 'DOUBLE' }
+		],
 		onward_referrals: [],
 		practices: []
 	};
@@ -79,7 +84,6 @@ CREATE OR REPLACE MACRO sp_integer(s) AS CASE
   THEN CAST(try_cast(s AS DOUBLE) AS INTEGER) END;
 CREATE OR REPLACE MACRO sp_within(v, lo, hi) AS CASE
   WHEN (lo IS NULL OR v >= lo) AND (hi IS NULL OR v <= hi) THEN v END;
-CREATE OR REPLACE MACRO sp_slug(s) AS trim(lower(regexp_replace(trim(s), '[^A-Za-z0-9]+', '_', 'g')), '_');
 CREATE OR REPLACE MACRO sp_timepoint(s) AS CASE
   WHEN sp_key(s) IN ('baseline', 'base', 'pre', 'initial', 'start', 'first', 'entry', 'intake') THEN 'baseline'
   WHEN sp_key(s) IN ('followup', 'follow', 'post', 'final', 'end', 'exit', 'discharge', 'last') THEN 'followup'
