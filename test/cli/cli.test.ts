@@ -55,6 +55,43 @@ const messySummary = {
 		// R1 gives two reasons (Loneliness; Debt), R2 and R5 one each.
 		by_reason: { financial: 1, housing: 1, loneliness: 1, mental_health: 1, not_recorded: 0 },
 		onward: { referrals: 0, signposts: 0, by_category: {}, by_organisation: {} }
+	},
+	// Wide WEMWBS columns: R1 40 → 46 is the one pair. R2 (35, open) has a baseline but is not
+	// discharged, so not eligible. R5's baseline "abc" is no number; its follow-up (50) is never
+	// taken as a baseline, so R5 has none. Under 10 pairs: counts only, no interval or test.
+	outcomes: {
+		wemwbs: {
+			name: 'Warwick-Edinburgh Mental Wellbeing Scale',
+			meaningful_change: 3,
+			eligible: 1,
+			pairs: 1,
+			followup_rate: 1,
+			baseline_mean_followed_up: 40,
+			baseline_mean_not_followed_up: null,
+			baseline_mean: 40,
+			followup_mean: 46,
+			mean_change: 6,
+			sd_change: null,
+			ci95: null,
+			p_value: null,
+			effect_size_dz: null,
+			improved_meaningfully: 1,
+			deteriorated_meaningfully: 0,
+			improved_share: 1,
+			improved_share_ci95: null
+		}
+	},
+	// No GP appointment columns in the file.
+	gp_appointments: {
+		window_months: 6,
+		people: 0,
+		before: 0,
+		after: 0,
+		percent_change: null,
+		mean_change: null,
+		ci95: null,
+		fell: 0,
+		fell_share: null
 	}
 };
 

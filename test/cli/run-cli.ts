@@ -32,3 +32,14 @@ export function numbersOutsideImport(value: unknown, path = ''): [string, number
 		path === '' && k === 'import' ? [] : numbersOutsideImport(v, `${path}.${k}`)
 	);
 }
+
+// Keys whose numbers are settings or statistics (means, intervals, shares, days), not counts.
+const notCounts =
+	/meaningful_change|window_months|mean|sd_change|ci95|p_value|effect_size|share|rate|median|quartiles|days/;
+
+/** Counts of 1–7 printed outside `import`: publication mode must leave none. */
+export function smallCountsOutsideImport(value: unknown): [string, number][] {
+	return numbersOutsideImport(value).filter(
+		([path, n]) => Number.isInteger(n) && n >= 1 && n <= 7 && !notCounts.test(path)
+	);
+}

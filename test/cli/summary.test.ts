@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupOf, vocabularies } from '../../src/lib/contract/vocabularies.ts';
 import { scratchDir } from '../helpers/import.ts';
-import { numbersOutsideImport, summary } from './run-cli.ts';
+import { numbersOutsideImport, smallCountsOutsideImport, summary } from './run-cli.ts';
 
 const canonicalDir = join(import.meta.dirname, '..', '..', 'data-samples', 'canonical');
 const canonical = ['referrals', 'onward-referrals', 'practices'].map((t) =>
@@ -241,7 +241,7 @@ describe('sp-impact summary on the canonical samples', () => {
 		expect(published.publication).toBe(true);
 		expect(raw.publication).toBeUndefined();
 		expect(published.import).toEqual(raw.import);
-		expect(numbersOutsideImport(published).filter(([, n]) => n >= 1 && n <= 7)).toEqual([]);
+		expect(smallCountsOutsideImport(published)).toEqual([]);
 		// Each count is hidden or rounded; a small one is always hidden.
 		const counts = new Map(numbersOutsideImport(raw));
 		const shown = new Map<string, unknown>();
@@ -252,7 +252,8 @@ describe('sp-impact summary on the canonical samples', () => {
 		};
 		walk({ reach: published.reach, referrals: published.referrals }, '');
 		for (const [path, n] of counts) {
-			if (/core20_share|referral_rate/.test(path)) continue;
+			// Outcomes are checked in outcomes-summary.test.ts (their means are not counts).
+			if (!/^\.(reach|referrals)\./.test(path) || /core20_share|referral_rate/.test(path)) continue;
 			const v = shown.get(path);
 			if (n >= 1 && n <= 7) expect(v, path).toBe('*');
 			else expect([Math.round(n / 5) * 5, '*'], path).toContain(v);
@@ -385,7 +386,7 @@ describe('sp-impact summary on a hand-checked file', () => {
 		const json = await summary('--publication', '--as-of', '2025-03-31', ...paths);
 		expect(json.publication).toBe(true);
 		expect(json.import).toMatchObject({ rows_read: 13, rows_loaded: 13 }); // not rounded
-		expect(numbersOutsideImport(json).filter(([, n]) => n >= 1 && n <= 7)).toEqual([]);
+		expect(smallCountsOutsideImport(json)).toEqual([]);
 		const star = (o: Record<string, number>) =>
 			Object.fromEntries(Object.entries(o).map(([k, n]) => [k, n === 0 ? 0 : '*']));
 		const { reach, referrals } = handSummary;
@@ -464,4 +465,24 @@ describe('sp-impact summary on a hand-checked file', () => {
 		expect(json.reach.referral_rate_per_1000.practices['Practice 1']).toBe(6.67);
 		expect(json.referrals.by_source_label).toEqual({ GP: 20, Nurse: '*', Self: '*' });
 	});
+});
+
+describe('sp-impact summary outcomes on the shaped exports', () => {
+	const all = JSON.parse(readFileSync(join(canonicalDir, 'expected.json'), 'utf8'));
+	const exportsDir = join(canonicalDir, '..', 'exports');
+	// The generator counts referrals with a baseline and a follow-up score (expected.json
+	// score_pairs); the wide columns pair the same way through the import and pairing SQL.
+	it.each([
+		['casebook_export', 'wemwbs'],
+		['spreadsheet_export', 'swemwbs']
+	])(
+		'%s: %s pairs as expected.json counts them',
+		async (name, measure) => {
+			const want = all[name];
+			const json = await summary(join(exportsDir, want.file.replace('exports/', '')));
+			expect(Object.keys(json.outcomes)).toEqual([measure]);
+			expect(json.outcomes[measure].pairs).toBe(want.score_pairs);
+		},
+		60_000
+	);
 });

@@ -14,10 +14,15 @@ export interface SummaryArgs {
 	profile?: string;
 	dropIdentifiers: boolean;
 	publication: boolean;
+	/** Meaningful change in points by measure key (`--meaningful-change wemwbs=4`). */
+	meaningfulChange: Record<string, number>;
+	/** Months each side of referral the GP counts cover, as stated on the figure. */
+	gpWindowMonths: number;
 }
 
 export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                           [--pcn NAME]... [--practice NAME]... [--service NAME]...
+                          [--meaningful-change MEASURE=POINTS]... [--gp-window-months N]
                           [--publication] [--profile mapping.json] [--drop-identifiers] FILE...`;
 
 const names = (values: string[] | undefined) => (values ?? []).map((v) => v.trim());
@@ -37,6 +42,8 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 				practice: { type: 'string', multiple: true },
 				service: { type: 'string', multiple: true },
 				profile: { type: 'string' },
+				'meaningful-change': { type: 'string', multiple: true },
+				'gp-window-months': { type: 'string' },
 				'drop-identifiers': { type: 'boolean', default: false },
 				publication: { type: 'boolean', default: false }
 			}
@@ -57,6 +64,18 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 	for (const name of ['pcn', 'practice', 'service'] as const) {
 		if (values[name]?.some((v) => !v.trim())) return { error: `invalid --${name}: empty name` };
 	}
+	const meaningfulChange: Record<string, number> = {};
+	for (const v of values['meaningful-change'] ?? []) {
+		const match = /^([a-z0-9_]+)=(\d+(?:\.\d+)?)$/.exec(v.trim());
+		if (!match || Number(match[2]) <= 0)
+			return { error: `invalid --meaningful-change: ${v} (use MEASURE=POINTS, e.g. wemwbs=3)` };
+		meaningfulChange[match[1]] = Number(match[2]);
+	}
+	const months = values['gp-window-months'] ?? '6';
+	if (!/^\d+$/.test(months) || Number(months) < 1 || Number(months) > 60)
+		return {
+			error: `invalid --gp-window-months: ${months} (use a whole number of months, 1 to 60)`
+		};
 	return {
 		value: {
 			files,
@@ -68,7 +87,9 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 			service: names(values.service),
 			profile: values.profile,
 			dropIdentifiers: values['drop-identifiers'] ?? false,
-			publication: values.publication ?? false
+			publication: values.publication ?? false,
+			meaningfulChange,
+			gpWindowMonths: Number(months)
 		}
 	};
 }

@@ -85,7 +85,8 @@ async function summary(
 	});
 	const json = await summaryJson(db, cleaned, report, filters, {
 		asOf: args.asOf,
-		publication: args.publication
+		publication: args.publication,
+		outcomes: { meaningfulChange: args.meaningfulChange, gpWindowMonths: args.gpWindowMonths }
 	});
 	out.write(JSON.stringify(json, null, 2) + '\n');
 	return 0;

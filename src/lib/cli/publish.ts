@@ -1,6 +1,12 @@
 // How `sp-impact summary` prints its figures: as they are, or under the publication rules of
 // METHODS.md ("Small numbers and publication"), with `*` for a suppressed value.
-import { publishCells, publishCount, publishRate, publishShare } from '../stats/small-numbers.ts';
+import {
+	publishCells,
+	publishCount,
+	publishMean,
+	publishRate,
+	publishShare
+} from '../stats/small-numbers.ts';
 
 /** A printed count: the number, or `*` when publication mode suppresses it. */
 export type Shown = number | '*';
@@ -17,6 +23,8 @@ export interface Presenter {
 	share(numerator: number, denominator: number, hidden?: boolean): number | null | '*';
 	/** A rate to 2 decimals, with the referrals behind it; `hidden` suppresses it. */
 	rate(rate: number, referrals: number, hidden?: boolean): number | '*';
+	/** A mean (or a statistic of one) to `places` decimals, over n people; null stays null. */
+	mean(value: number | null, n: number, places?: number): number | null | '*';
 }
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
@@ -30,7 +38,9 @@ export const plain: Presenter = {
 	cells: (counts) => ({ ...counts }),
 	counts: (counts) => ({ ...counts }),
 	share: (numerator, denominator) => (denominator ? round(numerator / denominator, 4) : null),
-	rate: (rate) => round(rate, 2)
+	rate: (rate) => round(rate, 2),
+	mean: (value, _n, places = 2) =>
+		value === null || Number.isNaN(value) ? null : round(value, places)
 };
 
 /** Figures under the publication rules: 1–7 as `*`, other counts to the nearest 5. */
@@ -49,6 +59,10 @@ export const publication: Presenter = {
 	rate(rate, referrals, hidden = false) {
 		const published = hidden ? null : publishRate(rate, referrals);
 		return published === null ? '*' : round(published, 2);
+	},
+	mean(value, n, places = 2) {
+		if (value === null || Number.isNaN(value)) return null;
+		return publishMean(value, n) === null ? '*' : round(value, places);
 	}
 };
 

@@ -4,6 +4,7 @@ import type { PreparedFile } from '../ingest/prepare.ts';
 import type { Filters } from '../metrics/filters.ts';
 import { latestDate } from '../metrics/reach.ts';
 import { run } from '../metrics/run.ts';
+import { gpSummary, outcomesSummary, type OutcomeSettings } from './outcomes-summary.ts';
 import { plain, publication } from './publish.ts';
 import { reachSummary } from './reach-summary.ts';
 import { referralsSummary } from './referrals-summary.ts';
@@ -14,7 +15,7 @@ export async function summaryJson(
 	files: PreparedFile[],
 	report: ImportReport,
 	filters: Filters,
-	options: { asOf?: string; publication?: boolean } = {}
+	options: { asOf?: string; publication?: boolean; outcomes?: OutcomeSettings } = {}
 ) {
 	const asOf = options.asOf ?? String((await run(db, latestDate()))[0]?.as_of ?? '');
 	const p = options.publication ? publication : plain;
@@ -42,6 +43,8 @@ export async function summaryJson(
 		},
 		reach: await reachSummary(db, filters, asOf, p),
 		referrals: await referralsSummary(db, filters, p),
+		outcomes: await outcomesSummary(db, filters, asOf, p, options.outcomes),
+		gp_appointments: await gpSummary(db, filters, p, options.outcomes),
 		...(options.publication ? { publication: true as const } : {})
 	};
 }

@@ -11,6 +11,8 @@ export const measureSchema = z
 	.object({
 		key: z.string().regex(/^[a-z0-9_]+$/, 'lower case letters, digits and _ only'),
 		name: z.string().min(1),
+		/** A short label for chart axes ("WEMWBS"); the name when absent. */
+		short: z.string().optional(),
 		min: z.number(),
 		max: z.number(),
 		better: z.enum(['higher', 'lower']),
@@ -51,6 +53,7 @@ const ons4Bands = [
 const ons4 = (key: string, name: string, aliases: string[]) => ({
 	key: `ons4_${key}`,
 	name: `ONS4: ${name}`,
+	short: `ONS4 ${key.replace('_', ' ')}`,
 	min: 0,
 	max: 10,
 	better: 'higher' as const,
@@ -63,6 +66,7 @@ const ons4 = (key: string, name: string, aliases: string[]) => ({
 const registryData = [
 	{
 		key: 'wemwbs',
+		short: 'WEMWBS',
 		name: 'Warwick-Edinburgh Mental Wellbeing Scale',
 		min: 14,
 		max: 70,
@@ -79,6 +83,7 @@ const registryData = [
 	},
 	{
 		key: 'swemwbs',
+		short: 'SWEMWBS',
 		name: 'Short Warwick-Edinburgh Mental Wellbeing Scale',
 		min: 7,
 		max: 35,
@@ -133,6 +138,7 @@ const registryData = [
 	},
 	{
 		key: 'ucla3',
+		short: 'UCLA-3',
 		name: 'UCLA 3-item loneliness scale',
 		min: 3,
 		max: 9,
@@ -147,6 +153,7 @@ const registryData = [
 	},
 	{
 		key: 'cel',
+		short: 'CEL',
 		name: 'Campaign to End Loneliness tool',
 		min: 0,
 		max: 12,
@@ -156,6 +163,7 @@ const registryData = [
 	},
 	{
 		key: 'mycaw_concern',
+		short: 'MYCaW concern',
 		name: 'MYCaW concern rating',
 		min: 0,
 		max: 6,
@@ -165,6 +173,7 @@ const registryData = [
 	},
 	{
 		key: 'mycaw_wellbeing',
+		short: 'MYCaW wellbeing',
 		name: 'MYCaW wellbeing',
 		min: 0,
 		max: 6,
@@ -174,6 +183,7 @@ const registryData = [
 	},
 	{
 		key: 'pam',
+		short: 'PAM',
 		name: 'Patient Activation Measure score',
 		min: 0,
 		max: 100,
@@ -190,6 +200,7 @@ const registryData = [
 	},
 	{
 		key: 'eq5d_index',
+		short: 'EQ-5D index',
 		name: 'EQ-5D index value',
 		min: -0.594,
 		max: 1,
@@ -206,6 +217,7 @@ const registryData = [
 	},
 	{
 		key: 'eq_vas',
+		short: 'EQ VAS',
 		name: 'EQ VAS',
 		min: 0,
 		max: 100,

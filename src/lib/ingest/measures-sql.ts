@@ -1,13 +1,7 @@
 // Outcome scores after the outcomes table is complete: each label resolved to a measure of the
 // registry by alias, SWEMWBS raw totals converted to metric scores, and scores outside their
 // measure's range kept out (value NULL) and listed as issues. `score` keeps what the file said.
-import {
-	allMeasures,
-	measureAliases,
-	measureLabelKey,
-	swemwbsMetric,
-	type Measure
-} from '../contract/measures.ts';
+import { allMeasures, measureAliases, swemwbsMetric, type Measure } from '../contract/measures.ts';
 import type { Profile } from '../contract/profile.ts';
 import { literal } from '../db/sql.ts';
 
@@ -17,14 +11,14 @@ const num = (n: number) => String(n);
 /** The measures of a load, as a table the metrics read: the registry plus declared measures. */
 export function measuresTableSql(list: Measure[]): string {
 	const rows = list.map(
-		(m) =>
-			`(${lit(m.key)}, ${lit(m.name)}, ${num(m.min)}, ${num(m.max)}, ${lit(m.better)}, ${
+		(m, i) =>
+			`(${i}, ${lit(m.key)}, ${lit(m.name)}, ${lit(m.short ?? m.name)}, ${num(m.min)}, ${num(m.max)}, ${lit(m.better)}, ${
 				m.meaningfulChange === null ? 'NULL' : num(m.meaningfulChange)
 			}, ${lit(JSON.stringify(m.bands))}, ${m.conversion ? lit(m.conversion) : 'NULL'})`
 	);
 	const aliases = [...measureAliases(list)].map(([alias, key]) => `(${lit(alias)}, ${lit(key)})`);
 	const metric = Object.entries(swemwbsMetric).map(([raw, m]) => `(${raw}, ${m})`);
-	return `CREATE OR REPLACE TABLE outcome_measures (key VARCHAR, name VARCHAR, min DOUBLE, max DOUBLE,
+	return `CREATE OR REPLACE TABLE outcome_measures (ord INTEGER, key VARCHAR, name VARCHAR, short VARCHAR, min DOUBLE, max DOUBLE,
   better VARCHAR, meaningful_change DOUBLE, bands VARCHAR, conversion VARCHAR);
 INSERT INTO outcome_measures VALUES ${rows.join(', ')};
 CREATE OR REPLACE TEMP TABLE measure_aliases (alias VARCHAR, key VARCHAR);

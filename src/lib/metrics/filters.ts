@@ -102,6 +102,19 @@ export function filtersToParams(filters: Filters): URLSearchParams {
 	return params;
 }
 
+/** Parameters of the view besides its filters and publication mode (as-of date, page settings). */
+export function settingsParams(params: URLSearchParams): URLSearchParams {
+	const own = new Set(['fy', 'q', 'from', 'to', 'publication', 'next']);
+	for (const key of filterKeys) own.add(filterDimensions[key].param);
+	return new URLSearchParams([...params].filter(([k]) => !own.has(k)));
+}
+
+/** The as-of date a view asks for (`asof=YYYY-MM-DD`), if valid. */
+export function asOfIn(params: URLSearchParams): string | undefined {
+	const v = params.get('asof');
+	return v && isIsoDate(v) ? v : undefined;
+}
+
 /** Filters read back from URL search parameters; anything malformed is ignored. */
 export function filtersFromParams(params: URLSearchParams): Filters {
 	const fy = params.get('fy');

@@ -1,5 +1,7 @@
 import type { Sql } from '../db/sql.ts';
 import { previousPeriod, type Filters } from './filters.ts';
+import { gpCells } from './gp-use.ts';
+import { outcomeCells, outcomeGroups, outcomeMeasures } from './outcomes.ts';
 import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
 import { headline, peopleProfile, referralsBy, referralsByPeriod, totals } from './reach.ts';
 import {
@@ -64,5 +66,16 @@ export function referralsQueries(filters: Filters, s: PageSetup) {
 		organisation: onwardBy('organisation', filters),
 		kinds: onwardKinds(filters),
 		reasonCategory: reasonByCategory(filters)
+	};
+}
+
+/** Every query the Outcomes page runs: the statistics are worked out from these in TypeScript. */
+export function outcomesQueries(filters: Filters, s: PageSetup) {
+	return {
+		...headlineQueries(filters, s),
+		measures: outcomeMeasures(),
+		cells: outcomeCells(filters, s.asOf),
+		groups: outcomeGroups(filters),
+		gp: gpCells(filters)
 	};
 }

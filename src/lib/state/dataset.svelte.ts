@@ -1,3 +1,4 @@
+import type { DeclaredMeasure } from '$lib/contract/measures.ts';
 import { emptyProfile, type Profile } from '$lib/contract/profile.ts';
 import type { TableName } from '$lib/contract/tables.ts';
 import { getDb } from '$lib/db/browser.ts';
@@ -131,6 +132,19 @@ class Dataset {
 			...this.profile.categories[vocabulary],
 			[label]: group
 		};
+		await this.load();
+	}
+
+	/** Declare an outcome measure the registry lacks (kept in the profile), and load again. */
+	async declareMeasure(measure: DeclaredMeasure) {
+		const others = this.profile.measures.filter((m) => m.name !== measure.name);
+		this.profile.measures = [...others, measure];
+		await this.load();
+	}
+
+	/** Say how the export wrote SWEMWBS scores (raw totals, metric scores, or tell apart), and load again. */
+	async setSwemwbsForm(form: Profile['swemwbs']) {
+		this.profile.swemwbs = form;
 		await this.load();
 	}
 

@@ -1,7 +1,9 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import {
+	asOfIn,
 	filtersFromParams,
+	settingsParams,
 	publicationIn,
 	withPublication,
 	filtersToParams,
@@ -19,12 +21,40 @@ export function publicationOn(): boolean {
 	return publicationIn(page.url.search);
 }
 
-/** The query string of a view: its filters and publication mode. */
-export function viewSearch(filters: Filters = currentFilters(), publication = publicationOn()) {
+/** The as-of date the view asks for, if any (otherwise the latest date in the data). */
+export function asOfSetting(): string | undefined {
+	return asOfIn(page.url.searchParams);
+}
+
+/** A setting of the view kept in the URL (`measure`, `split`...), or null. */
+export function viewSetting(name: string): string | null {
+	return page.url.searchParams.get(name);
+}
+
+/**
+ * The query string of a view: its filters, publication mode and settings (the as-of date and
+ * page settings, kept as they are so a filter change does not reset them).
+ */
+export function viewSearch(
+	filters: Filters = currentFilters(),
+	publication = publicationOn(),
+	settings = settingsParams(page.url.searchParams)
+) {
 	const params = filtersToParams(filters);
 	if (publication) params.set('publication', '1');
+	for (const [k, v] of settings) params.append(k, v);
 	const text = params.toString();
 	return text ? `?${text}` : '';
+}
+
+/** Change settings of the view (null removes one), keeping its filters. */
+export function setViewSettings(changes: Record<string, string | null>) {
+	const settings = settingsParams(page.url.searchParams);
+	for (const [k, v] of Object.entries(changes)) {
+		if (v === null || v === '') settings.delete(k);
+		else settings.set(k, v);
+	}
+	return go(viewSearch(currentFilters(), publicationOn(), settings));
 }
 
 function go(search: string) {

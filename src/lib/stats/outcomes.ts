@@ -1,0 +1,161 @@
+// The statistics of one outcome measure (METHODS.md "Pairing" and "Statistics for a measure"),
+// from the cells SQL counts: referrals by baseline score, follow-up score (null when not
+// followed up) and whether they were discharged.
+import { bandOf, type Measure } from '../contract/measures.ts';
+import {
+	effectSizeDz,
+	meanInterval,
+	pairedTTest,
+	wilsonInterval,
+	type MeanSummary
+} from './intervals.ts';
+
+/** Referrals with one baseline and follow-up score, as the outcome cells query gives them. */
+export interface OutcomeCell {
+	measure: string;
+	baseline: number;
+	followup: number | null;
+	discharged: boolean;
+	n: number;
+}
+
+/** Below this many pairs, counts only: no interval or test (METHODS.md). */
+export const minPairsForStatistics = 10;
+/** Warwick advises at least this many people with both scores for (S)WEMWBS. */
+export const warwickMinimum = 30;
+// Changes are differences of stored decimals: 20.40 − 17.43 must still count as 2.97, and
+// 0.58 − 0.50 as 0.08, so comparisons allow for the last bits of a double.
+const tolerance = 1e-9;
+
+/** How a measure's change is judged: by points, or by moving at least one band. */
+export type ChangeRule = { kind: 'points'; points: number } | { kind: 'band' };
+
+/** The rule for a measure, with a user's threshold in points where the measure has one. */
+export function changeRule(m: Measure, points?: number): ChangeRule {
+	if (m.meaningfulChange === null) return { kind: 'band' };
+	return { kind: 'points', points: points ?? m.meaningfulChange };
+}
+
+/** Weighted n, mean and sample SD of values given with counts. */
+export function weighted(values: { value: number; n: number }[]): MeanSummary {
+	const n = values.reduce((s, v) => s + v.n, 0);
+	if (n === 0) return { n: 0, mean: NaN, sd: NaN };
+	const mean = values.reduce((s, v) => s + v.value * v.n, 0) / n;
+	const ss = values.reduce((s, v) => s + v.n * (v.value - mean) ** 2, 0);
+	return { n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 };
+}
+
+/** +1 when a pair moved meaningfully in the better direction, −1 the worse, 0 neither. */
+export function direction(
+	m: Measure,
+	rule: ChangeRule,
+	baseline: number,
+	followup: number
+): number {
+	const sign = m.better === 'higher' ? 1 : -1;
+	if (rule.kind === 'band') {
+		const moved = (bandOf(m, followup) - bandOf(m, baseline)) * sign;
+		return Math.sign(moved);
+	}
+	const better = (followup - baseline) * sign;
+	if (better >= rule.points - tolerance) return 1;
+	if (-better >= rule.points - tolerance) return -1;
+	return 0;
+}
+
+/** Everything reported for one measure; intervals and tests null below 10 pairs. */
+export interface MeasureStatistics {
+	measure: string;
+	eligible: number;
+	/** Every referral with a baseline and a follow-up. */
+	pairs: number;
+	/** Eligible referrals with a follow-up. */
+	followedUp: number;
+	followupRate: number | null;
+	/** True when no referral with a baseline was discharged, so all with a baseline are eligible. */
+	eligibleAll: boolean;
+	baselineFollowed: MeanSummary;
+	baselineNotFollowed: MeanSummary;
+	baseline: MeanSummary;
+	followup: MeanSummary;
+	change: MeanSummary;
+	ci95: { low: number; high: number } | null;
+	pValue: number | null;
+	effectSizeDz: number | null;
+	improved: number;
+	deteriorated: number;
+	improvedCi95: { low: number; high: number } | null;
+	deterioratedCi95: { low: number; high: number } | null;
+	rule: ChangeRule;
+	/** Fewer than 10 pairs: counts only. */
+	countsOnly: boolean;
+	/** (S)WEMWBS with fewer than 30 pairs: Warwick's advice applies. */
+	belowWarwick: boolean;
+}
+
+/** The statistics of one measure from its cells. */
+export function measureStatistics(
+	m: Measure,
+	cells: OutcomeCell[],
+	rule: ChangeRule = changeRule(m)
+): MeasureStatistics {
+	const own = cells.filter((c) => c.measure === m.key);
+	const paired = own.filter((c) => c.followup !== null) as (OutcomeCell & { followup: number })[];
+	const eligibleAll = !own.some((c) => c.discharged);
+	const eligible = own.filter((c) => eligibleAll || c.discharged);
+	const followed = eligible.filter((c) => c.followup !== null);
+	const notFollowed = eligible.filter((c) => c.followup === null);
+	const sum = (cs: OutcomeCell[]) => cs.reduce((s, c) => s + c.n, 0);
+	const pairs = sum(paired);
+	const change = weighted(paired.map((c) => ({ value: c.followup - c.baseline, n: c.n })));
+	const enough = pairs >= minPairsForStatistics;
+	const moved = (d: number) =>
+		sum(paired.filter((c) => direction(m, rule, c.baseline, c.followup) === d));
+	const improved = moved(1);
+	const deteriorated = moved(-1);
+	return {
+		measure: m.key,
+		eligible: sum(eligible),
+		pairs,
+		followedUp: sum(followed),
+		followupRate: sum(eligible) ? sum(followed) / sum(eligible) : null,
+		eligibleAll,
+		baselineFollowed: weighted(followed.map((c) => ({ value: c.baseline, n: c.n }))),
+		baselineNotFollowed: weighted(notFollowed.map((c) => ({ value: c.baseline, n: c.n }))),
+		baseline: weighted(paired.map((c) => ({ value: c.baseline, n: c.n }))),
+		followup: weighted(paired.map((c) => ({ value: c.followup, n: c.n }))),
+		change,
+		ci95: enough ? meanInterval(change) : null,
+		pValue: enough ? (pairedTTest(change)?.p ?? null) : null,
+		effectSizeDz: enough ? effectSizeDz(change) : null,
+		improved,
+		deteriorated,
+		improvedCi95: enough ? wilsonInterval(improved, pairs) : null,
+		deterioratedCi95: enough ? wilsonInterval(deteriorated, pairs) : null,
+		rule,
+		countsOnly: !enough,
+		belowWarwick: ['wemwbs', 'swemwbs'].includes(m.key) && pairs < warwickMinimum
+	};
+}
+
+/** Pairs by band at baseline and at follow-up, for a banded measure. */
+export function bandShares(m: Measure, cells: OutcomeCell[]) {
+	const paired = cells.filter((c) => c.measure === m.key && c.followup !== null);
+	return m.bands.map((band, i) => ({
+		band: band.label,
+		baseline: paired.filter((c) => bandOf(m, c.baseline) === i).reduce((s, c) => s + c.n, 0),
+		followup: paired.filter((c) => bandOf(m, c.followup!) === i).reduce((s, c) => s + c.n, 0)
+	}));
+}
+
+/** Pairs by change (follow-up − baseline), rounded to `step` so decimal scores bin together. */
+export function changeCounts(m: Measure, cells: OutcomeCell[], step = 1) {
+	const counts = new Map<number, number>();
+	for (const c of cells) {
+		if (c.measure !== m.key || c.followup === null) continue;
+		const change = Math.round((c.followup - c.baseline) / step) * step;
+		const key = Number(change.toFixed(6));
+		counts.set(key, (counts.get(key) ?? 0) + c.n);
+	}
+	return [...counts].sort((a, b) => a[0] - b[0]).map(([change, n]) => ({ change, n }));
+}
