@@ -70,14 +70,17 @@ export interface CliSummary {
 		by_practice: Record<string, number>;
 		by_service: Record<string, number>;
 	};
+	outcomes: Record<string, Record<string, unknown>>;
+	gp_appointments: Record<string, unknown>;
 }
 
 /** The command-line tool's summary: the reference the browser's figures must equal. */
 export async function cliSummary(
 	files: string[],
-	range: { from?: string; to?: string } = {}
+	range: { from?: string; to?: string } = {},
+	extra: string[] = []
 ): Promise<CliSummary> {
-	const args = ['bin/sp-impact.js', 'summary'];
+	const args = ['bin/sp-impact.js', 'summary', ...extra];
 	if (range.from) args.push('--from', range.from);
 	if (range.to) args.push('--to', range.to);
 	const { stdout } = await run(process.execPath, [...args, ...files], { maxBuffer: 1 << 24 });

@@ -95,6 +95,10 @@ const registryData = [
 			'Short WEMWBS',
 			'S-WEMWBS',
 			'WEMWBS short',
+			'SWEMWBS raw',
+			'SWEMWBS metric',
+			'SWEMWBS metric score',
+			'Short WEMWBS metric',
 			'Short Warwick-Edinburgh Mental Wellbeing Scale',
 			'WEMWBS 7'
 		],

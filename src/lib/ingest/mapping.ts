@@ -26,8 +26,10 @@ export interface Mapping {
 	columns: ColumnMapping[];
 }
 
+// "<measure> [6 month] <timepoint> [score]": "WEMWBS baseline", "UCLA-3 review 2",
+// "SWEMWBS follow-up 2", "WEMWBS 6 month follow-up".
 const scoreHeader =
-	/^(.*?[a-z0-9].*?)[\s_:()-]*(baseline|base line|pre|initial|start|first|follow[\s_-]*up|followup|post|final|end|exit|review[\s_-]*\d*)(?:[\s_-]*score)?[\s)]*$/i;
+	/^(.*?[a-z0-9].*?)[\s_:()-]*(?:(\d+)[\s_-]*(?:months?|weeks?|m|wk)[\s_-]*)?(baseline|base line|pre|initial|start|first|follow[\s_-]*up(?:[\s_-]*\d+)?|followup|post|final|end|exit|review(?:[\s_-]*\d+)?)(?:[\s_-]*score)?[\s)]*$/i;
 
 // Names of outcome measures services use; "Support plan start" is a date, not a score.
 const measureWords =
@@ -43,14 +45,13 @@ export function scoreColumn(header: string): { measure: string; timepoint: strin
 	if (!match) return undefined;
 	const measure = match[1].trim();
 	if (!looksLikeMeasure(measure, header)) return undefined;
-	const word = match[2].toLowerCase().replace(/[\s_-]+/g, '');
+	const word = match[3].toLowerCase().replace(/[\s_-]+/g, '');
+	const number = /\d+$/.exec(word)?.[0] ?? match[2];
 	let timepoint = 'followup';
 	if (['baseline', 'pre', 'initial', 'start', 'first'].includes(word)) timepoint = 'baseline';
-	else if (word.startsWith('review'))
-		timepoint = match[2]
-			.trim()
-			.toLowerCase()
-			.replace(/[\s_-]+/g, ' ');
+	else if (word.startsWith('review')) timepoint = number ? `review ${number}` : 'review';
+	// A numbered follow-up keeps its number, so several follow-ups of one row keep their order.
+	else if (number) timepoint = `follow-up ${number}`;
 	return { measure, timepoint };
 }
 

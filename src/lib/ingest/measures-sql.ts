@@ -44,10 +44,15 @@ FROM outcomes o JOIN measure_aliases a ON a.alias = sp_key(o.measure)
 JOIN outcome_measures m ON m.key = a.key WHERE m.conversion IS NOT NULL GROUP BY ALL;`;
 }
 
+// Numbers in messages as people write them: 70, not 70.0.
+const numberTextSql = `CREATE OR REPLACE MACRO sp_number_text(x) AS
+  CASE WHEN x = floor(x) AND abs(x) < 1e15 THEN CAST(CAST(x AS BIGINT) AS VARCHAR) ELSE CAST(x AS VARCHAR) END;`;
+
 /** Resolve, convert and check every score; then list what was kept out. */
 export function measuresSql(profile?: Profile): string {
 	const list = allMeasures(profile?.measures ?? []);
-	return `${measuresTableSql(list)}
+	return `${numberTextSql}
+${measuresTableSql(list)}
 ${formsSql(profile?.swemwbs ?? 'auto')}
 CREATE OR REPLACE TABLE outcomes AS
 SELECT o.* REPLACE (a.key AS measure_key, CASE
@@ -68,13 +73,13 @@ LEFT JOIN (SELECT DISTINCT _file, _row, measure, timepoint, _header FROM stage_s
 LEFT JOIN import_headers h ON h._file = o._file AND h.field = 'measure'
 WHERE o.measure_key IS NULL;
 INSERT INTO import_issues
-SELECT o._file, o._row, coalesce(s._header, h.header, 'score'), 'score', CAST(o.score AS VARCHAR),
+SELECT o._file, o._row, coalesce(s._header, h.header, 'score'), 'score', coalesce(s.score, sp_number_text(o.score)),
   CASE WHEN m.conversion = 'swemwbs' AND NOT f.metric
-    THEN 'not a raw ' || upper(m.key) || ' total (whole numbers ' || m.min || '–' || m.max || '); left out of the outcome figures'
-    ELSE 'outside the range of ' || m.name || ' (' || m.min || '–' || m.max || '); left out of the outcome figures' END
+    THEN 'not a raw ' || upper(m.key) || ' total (whole numbers ' || sp_number_text(m.min) || '–' || sp_number_text(m.max) || '); left out of the outcome figures'
+    ELSE 'outside the range of ' || m.name || ' (' || sp_number_text(m.min) || '–' || sp_number_text(m.max) || '); left out of the outcome figures' END
 FROM outcomes o JOIN outcome_measures m ON m.key = o.measure_key
 LEFT JOIN score_forms f ON f._file = o._file AND f.measure = o.measure
-LEFT JOIN (SELECT DISTINCT _file, _row, measure, timepoint, _header FROM stage_scores) s
+LEFT JOIN (SELECT DISTINCT _file, _row, measure, timepoint, _header, score FROM stage_scores) s
   ON s._file = o._file AND s._row = o._row AND s.measure = o.measure AND s.timepoint = o.timepoint
 LEFT JOIN import_headers h ON h._file = o._file AND h.field = 'score'
 WHERE o.score IS NOT NULL AND o.value IS NULL;`;

@@ -6,35 +6,34 @@ import { raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
 // A score's place in time as one sortable number: its date (undated scores last), then its
-// timepoint (baseline, review 1, 2…, other labels, follow-up) for scores without dates or on
-// the same day, then its row. Days fit in 17 bits, ranks in 10, rows in 30: under 2^57.
+// timepoint (baseline, review 1, 2…, other labels, follow-up, follow-up 2…) for scores without
+// dates or on the same day, then its row. Days fit in 17 bits, ranks in 10, rows in 30: < 2^57.
+const labelNumber = `least(23, coalesce(TRY_CAST(nullif(regexp_extract(timepoint, '\\d+'), '') AS INTEGER), 0))`;
 const order =
 	raw(`((coalesce(date_diff('day', DATE '1970-01-01', assessed_on), 131071)::BIGINT << 40)
-  + (CASE WHEN timepoint = 'baseline' THEN 0 WHEN timepoint = 'followup' THEN 1000
-      WHEN contains(timepoint, 'review') THEN least(999, greatest(1,
-        coalesce(TRY_CAST(nullif(regexp_extract(timepoint, '\\d+'), '') AS INTEGER), 1)))
+  + (CASE WHEN timepoint = 'baseline' THEN 0
+      WHEN regexp_matches(timepoint, 'follow') THEN 1000 + ${labelNumber}
+      WHEN contains(timepoint, 'review') THEN greatest(1, ${labelNumber})
       ELSE 500 END::BIGINT << 30) + (_row::BIGINT & 1073741823))`);
 // Scores not labelled baseline sort after every labelled one when choosing the baseline.
 const notBaseline = raw('(1::BIGINT << 59)');
 
 /**
  * One row per selected referral and measure with a valid score: the baseline (the earliest score
- * labelled baseline, else the earliest score not labelled follow-up or review; null when there is
- * none) and the follow-up (the latest later score labelled follow-up or review, else the latest
- * later score; null when there is none). A score labelled follow-up is never taken as a baseline:
- * a referral whose baseline is missing or invalid has no pair, rather than a wrong one.
+ * labelled baseline, else the earliest score) and the follow-up (the latest later score labelled
+ * follow-up or review, else the latest later score; null when there is none).
  */
 export function pairsSql(filters: Filters): Sql {
 	return sql`SELECT referral_id, measure_key, baseline,
   CASE WHEN k1 > bpos THEN f1 WHEN k2 > bpos THEN f2 END AS followup
 FROM (
-  SELECT referral_id, measure_key, arg_min(value, bk) FILTER (WHERE NOT fu) AS baseline,
-    min(bk) FILTER (WHERE NOT fu) & (${notBaseline} - 1) AS bpos,
+  SELECT referral_id, measure_key, arg_min(value, bk) AS baseline,
+    min(bk) & (${notBaseline} - 1) AS bpos,
     arg_max(value, ok) FILTER (WHERE fu) AS f1, max(ok) FILTER (WHERE fu) AS k1,
     arg_max(value, ok) AS f2, max(ok) AS k2
   FROM (
     SELECT referral_id, measure_key, value, ok,
-      timepoint = 'followup' OR contains(timepoint, 'review') AS fu,
+      timepoint = 'followup' OR regexp_matches(timepoint, 'follow|review') AS fu,
       CASE WHEN timepoint = 'baseline' THEN ok ELSE ok + ${notBaseline} END AS bk
     FROM (SELECT *, ${order} AS ok FROM outcomes
       WHERE value IS NOT NULL AND referral_id IN (SELECT r.referral_id FROM referrals r WHERE ${referralWhere(filters)}))
@@ -50,8 +49,7 @@ export function outcomeCells(filters: Filters, asOf: string): Sql {
 	return sql`SELECT measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
   SELECT p.measure_key AS measure, p.baseline, p.followup,
     coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
-  FROM (${pairsSql(filters)}) p JOIN referrals r ON r.referral_id = p.referral_id
-  WHERE p.baseline IS NOT NULL)
+  FROM (${pairsSql(filters)}) p JOIN referrals r ON r.referral_id = p.referral_id)
 GROUP BY measure, baseline, followup, discharged ORDER BY ALL`;
 }
 
@@ -78,7 +76,7 @@ FROM (
   SELECT p.measure_key AS measure, p.followup - p.baseline AS change,
     r.service, r.pcn, r.age_band, r.sex_group, r.imd_decile
   FROM (${pairsSql(filters)}) p JOIN referrals r ON r.referral_id = p.referral_id
-  WHERE p.baseline IS NOT NULL AND p.followup IS NOT NULL)
+  WHERE p.followup IS NOT NULL)
 GROUP BY GROUPING SETS (${raw(sets)})
 ORDER BY measure, dimension, TRY_CAST("group" AS INTEGER) NULLS LAST, "group"`;
 }
