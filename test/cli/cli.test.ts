@@ -56,18 +56,50 @@ const messySummary = {
 		by_reason: { financial: 1, housing: 1, loneliness: 1, mental_health: 1, not_recorded: 0 },
 		onward: { referrals: 0, signposts: 0, by_category: {}, by_organisation: {} }
 	},
+	// R1 2024-04-01 → 2024-06-30: 90 days, discharged. R2 (2024-04-15, open) is censored at the
+	// as-of date after 76 days, so at day 90 R1 is the only one at risk: S falls to 0 and the
+	// limits are not defined (R's survfit gives NA). R5's discharge (01/05/2024) is before its
+	// referral (2/5/24): excluded.
+	time_to_discharge: {
+		referrals: 3,
+		events: 1,
+		censored: 1,
+		excluded: 1,
+		median_days: 90,
+		ci95: [null, null],
+		quartiles: [90, 90, 90]
+	},
+	// No first-contact column: R1 and R2 record contacts with no date, R5's discharge is before its
+	// referral; all three are left out.
+	time_to_first_contact: {
+		referrals: 3,
+		events: 0,
+		censored: 0,
+		excluded: 3,
+		median_days: null,
+		ci95: [null, null],
+		quartiles: [null, null, null],
+		within_7_days_share: null,
+		within_14_days_share: null
+	},
+	contacts: { median: 5, mean: 5 }, // R1 is the one closed episode with a count ("two" is none)
+	discharge_reasons: { not_recorded: 2 }, // R1 and R5 closed with no reason
+	// P1 has R1 and R5; R5 starts before R1's discharge, so it is no re-referral.
+	re_referrals: { people_with_multiple: 1, within_365_days: 0 },
+	caseload: { unknown: 1 }, // R2, open, has no link worker
 	// Wide WEMWBS columns: R1 40 → 46 is the one pair. R2 (35, open) has a baseline but is not
-	// discharged, so not eligible. R5's baseline "abc" is no number; its follow-up (50) is never
-	// taken as a baseline, so R5 has none. Under 10 pairs: counts only, no interval or test.
+	// discharged, so not eligible. R5's baseline "abc" is no number, so its earliest valid score,
+	// the follow-up 50, is its baseline (METHODS.md "Pairing"), with nothing later: eligible (it
+	// was discharged), not followed up. Under 10 pairs: counts only, no interval or test.
 	outcomes: {
 		wemwbs: {
 			name: 'Warwick-Edinburgh Mental Wellbeing Scale',
 			meaningful_change: 3,
-			eligible: 1,
+			eligible: 2,
 			pairs: 1,
-			followup_rate: 1,
+			followup_rate: 0.5,
 			baseline_mean_followed_up: 40,
-			baseline_mean_not_followed_up: null,
+			baseline_mean_not_followed_up: 50,
 			baseline_mean: 40,
 			followup_mean: 46,
 			mean_change: 6,

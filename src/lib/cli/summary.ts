@@ -4,6 +4,7 @@ import type { PreparedFile } from '../ingest/prepare.ts';
 import type { Filters } from '../metrics/filters.ts';
 import { latestDate } from '../metrics/reach.ts';
 import { run } from '../metrics/run.ts';
+import { journeysSummary } from './journeys-summary.ts';
 import { gpSummary, outcomesSummary, type OutcomeSettings } from './outcomes-summary.ts';
 import { plain, publication } from './publish.ts';
 import { reachSummary } from './reach-summary.ts';
@@ -43,6 +44,7 @@ export async function summaryJson(
 		},
 		reach: await reachSummary(db, filters, asOf, p),
 		referrals: await referralsSummary(db, filters, p),
+		...(await journeysSummary(db, filters, asOf, p)),
 		outcomes: await outcomesSummary(db, filters, asOf, p, options.outcomes),
 		gp_appointments: await gpSummary(db, filters, p, options.outcomes),
 		...(options.publication ? { publication: true as const } : {})

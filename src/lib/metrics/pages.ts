@@ -1,9 +1,21 @@
 import type { Sql } from '../db/sql.ts';
 import { previousPeriod, type Filters } from './filters.ts';
+import { caseloadAt, caseloadByMonth } from './caseload.ts';
 import { gpCells } from './gp-use.ts';
+import {
+	contactsDistribution,
+	contactsSummary,
+	dischargeReasons,
+	excludedEpisodes,
+	journeyCounts,
+	timeToDischarge,
+	timeToFirstContact,
+	type Split
+} from './journeys.ts';
 import { outcomeCells, outcomeGroups, outcomeMeasures } from './outcomes.ts';
 import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
 import { headline, peopleProfile, referralsBy, referralsByPeriod, totals } from './reach.ts';
+import { reReferralGaps, repeatPeople } from './re-referrals.ts';
 import {
 	onwardBy,
 	onwardKinds,
@@ -77,5 +89,25 @@ export function outcomesQueries(filters: Filters, s: PageSetup) {
 		cells: outcomeCells(filters, s.asOf),
 		groups: outcomeGroups(filters),
 		gp: gpCells(filters)
+	};
+}
+
+/** Every query the Journeys page runs on a change; `split` splits time to discharge. */
+export function journeysQueries(filters: Filters, s: PageSetup, split: Split = 'none') {
+	const asOf = s.asOf;
+	return {
+		...headlineQueries(filters, s),
+		counts: journeyCounts(filters, asOf),
+		discharge: timeToDischarge(filters, asOf),
+		dischargeSplit: split === 'none' ? null : timeToDischarge(filters, asOf, split),
+		contact: timeToFirstContact(filters, asOf),
+		excluded: excludedEpisodes(filters, asOf),
+		contacts: contactsDistribution(filters, asOf),
+		contactsSummary: contactsSummary(filters, asOf),
+		reasons: dischargeReasons(filters, asOf),
+		repeat: repeatPeople(filters, asOf),
+		gaps: reReferralGaps(filters, asOf),
+		caseload: caseloadByMonth(filters, asOf),
+		caseloadNow: caseloadAt(filters, asOf)
 	};
 }

@@ -1,0 +1,89 @@
+// Kaplan–Meier curves for the journeys figures, from the per-day rows the metrics give
+// (metrics/journeys.ts); the statistics are stats/kaplan-meier.ts.
+import type { SurvivalRow } from '../charts/survival-curve.ts';
+import {
+	kaplanMeier,
+	survivalQuantile,
+	type KmCurve,
+	type KmQuantile
+} from '../stats/kaplan-meier.ts';
+
+/** Events and censorings per group and day (metrics/journeys.ts). */
+export interface DayRow {
+	group: string;
+	days: number;
+	events: number;
+	censored: number;
+}
+
+/** A Kaplan–Meier curve and its median and quartiles (null = not reached). */
+export interface CurveSummary {
+	curve: KmCurve;
+	median: KmQuantile;
+	p25: number | null;
+	p75: number | null;
+}
+
+/** Each group's curve and summary, in the order the rows give the groups. */
+export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
+	const groups = new Map<string, DayRow[]>();
+	for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+	const out = new Map<string, CurveSummary>();
+	for (const [group, mine] of groups) {
+		const curve = kaplanMeier(
+			mine.map((r) => ({ time: r.days, events: r.events, censored: r.censored }))
+		);
+		out.set(group, {
+			curve,
+			median: survivalQuantile(curve, 0.5),
+			p25: survivalQuantile(curve, 0.25).estimate,
+			p75: survivalQuantile(curve, 0.75).estimate
+		});
+	}
+	return out;
+}
+
+const dayFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** Days as read: "60", "60.5", or "not reached". */
+export function formatDays(v: number | null | undefined): string {
+	return v == null ? 'not reached' : dayFormat.format(v);
+}
+
+/** A median's interval as read: "45 to 60", "60 to not reached". */
+export function formatInterval(q: KmQuantile): string {
+	return `${formatDays(q.lower)} to ${formatDays(q.upper)}`;
+}
+
+/** A curve's points for the chart (survival-curve.ts), from day 0 at 1. */
+export function curveRows(label: string, curve: KmCurve): SurvivalRow[] {
+	return [
+		{ group: label, time: 0, survival: 1, lower: 1, upper: 1 },
+		...curve.steps.map((s) => ({
+			group: label,
+			time: s.time,
+			survival: s.survival,
+			lower: s.lower,
+			upper: s.upper
+		}))
+	];
+}
+
+/** Options of the time figures: the as-of date (ISO) the open cases are censored at. */
+export interface TimeOptions {
+	asOf: string;
+}
+
+/** Counts behind the journeys figures (metrics/journeys.ts journeyCounts). */
+export interface JourneyCounts {
+	referrals: number;
+	discharged: number;
+	open: number;
+	discharge_excluded: number;
+	contacted: number;
+	never_contacted: number;
+	waiting: number;
+	contact_excluded: number;
+	after_as_of: number;
+	as_of: string;
+}

@@ -1,0 +1,65 @@
+import { sql, type Sql } from '../db/sql.ts';
+import { periodRange, referralWhere, type Filters } from './filters.ts';
+
+// Caseload (METHODS.md "Reach and activity"): an episode is open at the end of day d when it was
+// referred by d and not discharged by d (discharge_date IS NULL OR discharge_date > d), so a
+// discharge on a month end is closed at that month end. Open cases do not belong to a period,
+// so the period only chooses the dates; every other filter applies.
+
+/** Guidance: people a year per full-time link worker (METHODS.md). */
+export const caseloadGuidance = [200, 250] as const;
+
+const date = (d: string) => sql`CAST(${d} AS DATE)`;
+// Every filter but the period.
+const withoutPeriod = (filters: Filters) => referralWhere({ ...filters, period: { kind: 'all' } });
+// Open at the end of day d: coalesce keeps the join to two inequalities (a range join, not a loop).
+const openAt = (d: Sql) =>
+	sql`r.referral_date <= ${d} AND coalesce(r.discharge_date, DATE '9999-12-31') > ${d}`;
+
+/**
+ * The month ends of the selected period up to the as-of date (column `d`); for all dates, from
+ * the month of the first referral.
+ */
+export function monthEnds(filters: Filters, asOf: string): Sql {
+	const { from, to } = periodRange(filters.period);
+	const start = from ? date(from) : sql`(SELECT min(referral_date) FROM referrals)`;
+	const end = to && to < asOf ? date(to) : date(asOf);
+	return sql`SELECT CAST(last_day(s) AS DATE) AS d
+FROM generate_series(CAST(date_trunc('month', ${start}) AS DATE), ${end}, INTERVAL 1 MONTH) t(s)
+WHERE last_day(s) >= ${start} AND last_day(s) <= ${end}`;
+}
+
+/**
+ * Open cases per link worker at each month end of the period, up to the as-of date: a row per
+ * worker with open cases (`unknown` for episodes with no link worker), and a row with no link
+ * worker and 0 open for a month end with no open case at all, so every month end is there.
+ */
+export function caseloadByMonth(filters: Filters, asOf: string): Sql {
+	// The month ends are written out twice rather than shared as a CTE (DuckDB 1.4.3 can group
+	// a CTE read twice wrongly on several threads).
+	return sql`SELECT strftime(m.d, '%Y-%m-%d') AS month_end,
+  CASE WHEN g.d IS NOT NULL THEN coalesce(g.worker, 'unknown') END AS link_worker,
+  coalesce(g.open, 0)::INTEGER AS open
+FROM (${monthEnds(filters, asOf)}) m LEFT JOIN (
+  SELECT e.d, r.link_worker AS worker, count(*)::INTEGER AS open
+  FROM (${monthEnds(filters, asOf)}) e JOIN referrals r ON ${openAt(sql`e.d`)}
+  WHERE ${withoutPeriod(filters)}
+  GROUP BY e.d, r.link_worker) g ON g.d = m.d
+ORDER BY m.d, link_worker`;
+}
+
+/**
+ * Per link worker at the as-of date: open cases, and people referred in the year to the as-of
+ * date (to set against the guidance of 200–250 a year); workers with neither are left out.
+ */
+export function caseloadAt(filters: Filters, asOf: string): Sql {
+	const a = date(asOf);
+	return sql`SELECT coalesce(worker, 'unknown') AS link_worker, open, people_year FROM (
+  SELECT r.link_worker AS worker, coalesce(count_if(${openAt(a)}), 0)::INTEGER AS open,
+    count(DISTINCT r.person_key) FILTER (WHERE r.referral_date > ${a} - INTERVAL 1 YEAR)::INTEGER
+      AS people_year
+  FROM referrals r WHERE ${withoutPeriod(filters)} AND r.referral_date <= ${a}
+  GROUP BY r.link_worker)
+WHERE open > 0 OR people_year > 0
+ORDER BY link_worker`;
+}

@@ -1,0 +1,159 @@
+import { raw, sql, type Sql } from '../db/sql.ts';
+import { referralWhere, type Filters } from './filters.ts';
+
+// Journeys (METHODS.md "Time to first contact and to discharge"): the SQL counts per distinct
+// day, and stats/kaplan-meier.ts does the statistics. Every measure here covers the selected
+// referrals made by the as-of date; later referrals are left out (the export could not know them).
+
+/** How time to discharge can be split: one curve, or one per service or PCN. */
+export type Split = 'none' | 'service' | 'pcn';
+
+/** The split a URL setting asks for (`split=service|pcn`); anything else is none. */
+export function splitIn(value: string | null | undefined): Split {
+	return value === 'service' || value === 'pcn' ? value : 'none';
+}
+
+const asOfDate = (asOf: string) => sql`CAST(${asOf} AS DATE)`;
+
+/**
+ * Each referral's place in time to discharge at the as-of date: `excluded` (a discharge dated
+ * before the referral), `discharged` (by the as-of date) or `open` (censored at the as-of date,
+ * including a discharge dated after it).
+ */
+export function dischargeStatus(asOf: string): Sql {
+	return sql`CASE WHEN r.discharge_date < r.referral_date THEN 'excluded'
+  WHEN r.discharge_date <= ${asOfDate(asOf)} THEN 'discharged' ELSE 'open' END`;
+}
+
+/**
+ * Each referral's place in time to first contact at the as-of date: `excluded` (a first contact
+ * before the referral; contacts recorded but no first contact date, so the wait is unknown; or,
+ * not yet contacted, a discharge before the referral), `contacted`, `never` (discharged without
+ * a contact: censored at the discharge) or `waiting` (open, not yet contacted: censored at the
+ * as-of date). CASE falls through on a missing value, so each branch reads in order.
+ */
+export function contactStatus(asOf: string): Sql {
+	const a = asOfDate(asOf);
+	return sql`CASE WHEN r.first_contact_date < r.referral_date THEN 'excluded'
+  WHEN r.first_contact_date IS NULL AND r.contacts >= 1 THEN 'excluded'
+  WHEN r.first_contact_date <= ${a} THEN 'contacted'
+  WHEN r.discharge_date < r.referral_date THEN 'excluded'
+  WHEN r.discharge_date <= ${a} THEN 'never' ELSE 'waiting' END`;
+}
+
+// Days from referral to the event, or to the censoring date.
+const dischargeDays = (asOf: string) =>
+	sql`(least(coalesce(r.discharge_date, ${asOfDate(asOf)}), ${asOfDate(asOf)}) - r.referral_date)::INTEGER`;
+const contactDays = (asOf: string) =>
+	sql`(CASE WHEN r.first_contact_date <= ${asOfDate(asOf)} THEN r.first_contact_date
+  ELSE least(coalesce(r.discharge_date, ${asOfDate(asOf)}), ${asOfDate(asOf)}) END - r.referral_date)::INTEGER`;
+
+/** The selected referrals made by the as-of date (alias `r`). */
+export function byAsOf(filters: Filters, asOf: string): Sql {
+	return sql`${referralWhere(filters)} AND r.referral_date <= ${asOfDate(asOf)}`;
+}
+
+// Events and censorings per group and distinct day, excluded episodes left out. The group is a
+// plain column of the subquery, named `unknown` after grouping (DuckDB 1.4.3 on several threads).
+function perDay(group: Sql, status: Sql, days: Sql, event: string, filters: Filters, asOf: string) {
+	return sql`SELECT coalesce(grp, 'unknown') AS "group", days, events, censored FROM (
+  SELECT grp, days, coalesce(count_if(status = ${event}), 0)::INTEGER AS events,
+    coalesce(count_if(status <> ${event}), 0)::INTEGER AS censored
+  FROM (SELECT ${group} AS grp, ${status} AS status, ${days} AS days
+    FROM referrals r WHERE ${byAsOf(filters, asOf)})
+  WHERE status <> 'excluded' GROUP BY grp, days)
+ORDER BY "group", days`;
+}
+
+/**
+ * Time to discharge per group and distinct day: `events` discharged that many days after
+ * referral, `censored` still open at the as-of date that many days after; `group` is `all`
+ * unless split by service or PCN.
+ */
+export function timeToDischarge(filters: Filters, asOf: string, split: Split = 'none'): Sql {
+	const group = split === 'none' ? sql`'all'` : sql`${raw(`r.${split}`)}`;
+	return perDay(group, dischargeStatus(asOf), dischargeDays(asOf), 'discharged', filters, asOf);
+}
+
+/**
+ * Time to first contact per distinct day (`group` is `all`): `events` first contacted that many
+ * days after referral; `censored` never contacted, at their discharge or, while open, the as-of date.
+ */
+export function timeToFirstContact(filters: Filters, asOf: string): Sql {
+	return perDay(sql`'all'`, contactStatus(asOf), contactDays(asOf), 'contacted', filters, asOf);
+}
+
+/**
+ * One row of counts behind the journeys figures: referrals by the as-of date and after it;
+ * for time to discharge, discharged, open and excluded; for time to first contact, contacted,
+ * never contacted (discharged), waiting (open) and excluded; and the as-of date they are at.
+ */
+export function journeyCounts(filters: Filters, asOf: string): Sql {
+	const n = (condition: string) => raw(`coalesce(count_if(${condition}), 0)::INTEGER`);
+	return sql`SELECT count(*)::INTEGER AS referrals,
+  ${n(`d = 'discharged'`)} AS discharged, ${n(`d = 'open'`)} AS open,
+  ${n(`d = 'excluded'`)} AS discharge_excluded,
+  ${n(`c = 'contacted'`)} AS contacted, ${n(`c = 'never'`)} AS never_contacted,
+  ${n(`c = 'waiting'`)} AS waiting, ${n(`c = 'excluded'`)} AS contact_excluded,
+  (SELECT count(*) FROM referrals r WHERE ${referralWhere(filters)}
+    AND r.referral_date > ${asOfDate(asOf)})::INTEGER AS after_as_of,
+  strftime(${asOfDate(asOf)}, '%Y-%m-%d') AS as_of
+FROM (SELECT ${dischargeStatus(asOf)} AS d, ${contactStatus(asOf)} AS c
+  FROM referrals r WHERE ${byAsOf(filters, asOf)})`;
+}
+
+/** The most excluded episodes a listing returns; the counts have them all. */
+export const listingLimit = 1000;
+
+/**
+ * The episodes left out of time to discharge or to first contact, oldest first: their dates,
+ * contacts, and which measure each is left out of (at most `listingLimit`).
+ */
+export function excludedEpisodes(filters: Filters, asOf: string): Sql {
+	const day = (col: string) => raw(`strftime(r.${col}, '%Y-%m-%d') AS ${col}`);
+	return sql`SELECT referral_id, referral_date, first_contact_date, discharge_date, contacts,
+  discharge_excluded, contact_excluded FROM (
+  SELECT r.referral_id, ${day('referral_date')}, ${day('first_contact_date')},
+    ${day('discharge_date')}, r.contacts, r.referral_date AS sort_date,
+    ${dischargeStatus(asOf)} = 'excluded' AS discharge_excluded,
+    ${contactStatus(asOf)} = 'excluded' AS contact_excluded
+  FROM referrals r WHERE ${byAsOf(filters, asOf)})
+WHERE discharge_excluded OR contact_excluded
+ORDER BY sort_date, referral_id LIMIT ${listingLimit}`;
+}
+
+// Episodes discharged by the as-of date: their contacts are complete, unlike an open episode's.
+const closed = (asOf: string) =>
+	sql`r.discharge_date IS NOT NULL AND r.discharge_date <= ${asOfDate(asOf)}`;
+
+/** Closed episodes (discharged by the as-of date) by their number of contacts, fewest first. */
+export function contactsDistribution(filters: Filters, asOf: string): Sql {
+	return sql`SELECT contacts, count(*)::INTEGER AS episodes FROM referrals r
+WHERE ${byAsOf(filters, asOf)} AND ${closed(asOf)} AND r.contacts IS NOT NULL
+GROUP BY contacts ORDER BY contacts`;
+}
+
+/**
+ * Contacts per closed episode (discharged by the as-of date, contacts recorded): episodes, the
+ * median and mean, episodes with 6–12 contacts, and closed episodes with no contacts recorded.
+ */
+export function contactsSummary(filters: Filters, asOf: string): Sql {
+	return sql`SELECT coalesce(count(r.contacts), 0)::INTEGER AS episodes,
+  median(r.contacts)::DOUBLE AS median, avg(r.contacts)::DOUBLE AS mean,
+  coalesce(count_if(r.contacts BETWEEN 6 AND 12), 0)::INTEGER AS typical,
+  coalesce(count_if(r.contacts IS NULL), 0)::INTEGER AS not_recorded
+FROM referrals r WHERE ${byAsOf(filters, asOf)} AND ${closed(asOf)}`;
+}
+
+/**
+ * Closed episodes (discharged by the as-of date) by service and discharge reason group;
+ * `not_recorded` for no reason, `unknown` for no service. The overall figure sums the services.
+ */
+export function dischargeReasons(filters: Filters, asOf: string): Sql {
+	return sql`SELECT coalesce(service, 'unknown') AS service,
+  coalesce(reason, 'not_recorded') AS reason, episodes FROM (
+  SELECT r.service AS service, r.discharge_reason_group AS reason, count(*)::INTEGER AS episodes
+  FROM referrals r WHERE ${byAsOf(filters, asOf)} AND ${closed(asOf)}
+  GROUP BY r.service, r.discharge_reason_group)
+ORDER BY service, reason`;
+}

@@ -1,0 +1,45 @@
+import { sql, type Sql } from '../db/sql.ts';
+import { byAsOf } from './journeys.ts';
+import type { Filters } from './filters.ts';
+
+// Re-referrals (METHODS.md "Reach and activity"): a person's episode that starts within 365 days
+// after the discharge of an earlier episode of the same person. It needs person_id: a referral
+// without one is a person of its own. The episodes counted are the selected ones (made by the
+// as-of date); the earlier episode may be any of the person's, in the period or before it.
+
+/** How long after an earlier discharge re-referrals come, in days: the upper end of each band. */
+export const gapBands = [90, 180, 270, 365] as const;
+
+/**
+ * People among the selected referrals (with a person ID) and those with more than one episode,
+ * and the selected episodes with and without a person ID.
+ */
+export function repeatPeople(filters: Filters, asOf: string): Sql {
+	return sql`SELECT coalesce(count_if(person_id IS NOT NULL), 0)::INTEGER AS people,
+  coalesce(count_if(person_id IS NOT NULL AND n > 1), 0)::INTEGER AS people_with_multiple,
+  coalesce(sum(n) FILTER (WHERE person_id IS NOT NULL), 0)::INTEGER AS episodes,
+  coalesce(sum(n) FILTER (WHERE person_id IS NULL), 0)::INTEGER AS without_person_id
+FROM (SELECT r.person_id, count(*) AS n FROM referrals r WHERE ${byAsOf(filters, asOf)}
+  GROUP BY r.person_id)`;
+}
+
+/**
+ * Selected episodes that start after an earlier discharge of the same person, by the days
+ * since the latest such discharge: band 1 is 0–90 days, 2 is 91–180, 3 is 181–270, 4 is
+ * 271–365 (bands 1–4 are the re-referrals within 365 days) and 5 is over 365. An earlier
+ * episode is another of the person's, discharged on or before this referral and not before
+ * its own referral (a discharge dated before its referral is no discharge to count from).
+ */
+export function reReferralGaps(filters: Filters, asOf: string): Sql {
+	const [a, b, c, d] = gapBands;
+	return sql`SELECT band, count(*)::INTEGER AS episodes FROM (
+  SELECT CASE WHEN gap <= ${a} THEN 1 WHEN gap <= ${b} THEN 2 WHEN gap <= ${c} THEN 3
+    WHEN gap <= ${d} THEN 4 ELSE 5 END AS band FROM (
+    SELECT r.referral_id, min(r.referral_date - e.discharge_date)::INTEGER AS gap
+    FROM referrals r JOIN referrals e ON e.person_id = r.person_id
+      AND e.referral_id <> r.referral_id AND e.discharge_date <= r.referral_date
+      AND e.discharge_date >= e.referral_date
+    WHERE ${byAsOf(filters, asOf)}
+    GROUP BY r.referral_id))
+GROUP BY band ORDER BY band`;
+}

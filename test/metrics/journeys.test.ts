@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseloadAt, caseloadByMonth } from '../../src/lib/metrics/caseload.ts';
+import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import {
+	contactsDistribution,
+	contactsSummary,
+	dischargeReasons,
+	excludedEpisodes,
+	journeyCounts,
+	splitIn,
+	timeToDischarge,
+	timeToFirstContact
+} from '../../src/lib/metrics/journeys.ts';
+import { journeysQueries } from '../../src/lib/metrics/pages.ts';
+import { reReferralGaps, repeatPeople } from '../../src/lib/metrics/re-referrals.ts';
+import { run } from '../../src/lib/metrics/run.ts';
+import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
+
+// test/fixtures/journeys-referrals.csv, worked by hand at the as-of date 30/06/2024 (— = blank).
+// North SP is North PCN and link worker LW1; South SP is South PCN and LW2 (J20: no PCN, no worker).
+//  id   person referred    first contact  discharged   contacts  discharge days  first contact days
+//  J01  P1     2024-01-01  2024-01-03     2024-01-31   6         30 (event)      2
+//  J02  P2     2024-01-01  2024-01-08     2024-03-01   8         60              7
+//  J03  P3     2024-01-10  2024-01-24     2024-02-09   6         30              14
+//  J04  P4     2024-01-15  —              2024-02-14   0         30              never: censored at 30
+//  J05  P5     2024-02-01  2024-02-16     —            4         open: 150       15
+//  J06  P6     2024-03-01  2024-03-05     2024-02-20   2         excluded        4
+//  J07  P7     2024-07-05  —              —            —         after as-of: left out of everything
+//  J08  P1     2024-03-01  2024-03-04     2024-04-30   12        60              3
+//  J09  P8     2023-01-02  2023-01-05     2023-06-01   10        150             3
+//  J10  P8     2024-05-30  —              —            —         open: 31        waiting: 31
+//  J11  P9     2023-01-02  2023-01-05     2023-06-01   10        150             3
+//  J12  P9     2024-05-31  —              —            —         open: 30        waiting: 30
+//  J13  P10    2023-01-02  2023-01-05     2023-06-01   5         150             3
+//  J14  P10    2024-06-01  —              —            —         open: 29        waiting: 29
+//  J15  P5     2024-04-01  2024-04-01     2024-05-31   7         60              0
+//  J16  P6     2024-04-15  2024-04-22     —            3         open: 76        7
+//  J17  P11    2024-02-10  —              2024-04-10   3         60              excluded (contacts, no date)
+//  J18  P12    2024-02-20  2024-02-18     2024-05-20   5         90              excluded (before referral)
+//  J19  P13    2024-06-01  2024-06-03     2024-07-15   1         open: 29        2 (discharged after as-of)
+//  J20  P14    2024-06-20  —              —            —         open: 10        waiting: 10
+// Ties: 3 discharges at 30 days with 1 censored; 3 discharges and 1 censored at 150 (events
+// first). Re-referrals: J08 30 days after J01's discharge; J10, J12, J14 364, 365 and 366 days
+// after 01/06/2023 (2024 is a leap year); J15 (J05 still open) and J16 (J06's discharge is
+// before its referral) are not. Month ends: J01, J08 and J15 are discharged on one.
+const asOf = '2024-06-30';
+const from2024 = makeFilters({ period: { kind: 'custom', from: '2024-01-01' } });
+const row = (days: number, events: number, censored: number, group = 'all') => ({
+	group,
+	days,
+	events,
+	censored
+});
+
+describe('journeys on DuckDB', () => {
+	let db: Awaited<ReturnType<typeof nativeDb>>;
+	beforeAll(async () => {
+		db = await nativeDb();
+		const { report } = await importPaths(db, [fixture('journeys-referrals.csv')]);
+		// J06: discharge before referral and before first contact; J18: contact before referral.
+		expect(report).toMatchObject({ rows_read: 20, rows_loaded: 20, rows_rejected: 0, issues: 3 });
+	});
+	afterAll(() => db.close());
+	const q = (sql: Parameters<typeof run>[1]) => run(db, sql);
+
+	it('time to discharge: events, open cases censored at the as-of date, J06 and J07 left out', async () => {
+		expect(await q(timeToDischarge(noFilters, asOf))).toEqual([
+			row(10, 0, 1),
+			row(29, 0, 2),
+			row(30, 3, 1),
+			row(31, 0, 1),
+			row(60, 4, 0),
+			row(76, 0, 1),
+			row(90, 1, 0),
+			row(150, 3, 1)
+		]);
+	});
+
+	it('time to discharge at an earlier as-of date: later discharges become open cases', async () => {
+		// As of 31/03/2024: J08 (discharged 30/04), J17 (10/04) and J18 (20/05) are still open.
+		expect(await q(timeToDischarge(noFilters, '2024-03-31'))).toEqual([
+			row(30, 3, 1),
+			row(40, 0, 1),
+			row(50, 0, 1),
+			row(59, 0, 1),
+			row(60, 1, 0),
+			row(150, 3, 0)
+		]);
+	});
+
+	it('time to discharge split by PCN, with no PCN as unknown', async () => {
+		expect(await q(timeToDischarge(noFilters, asOf, 'pcn'))).toEqual([
+			row(29, 0, 1, 'North PCN'),
+			row(30, 2, 0, 'North PCN'),
+			row(60, 4, 0, 'North PCN'),
+			row(29, 0, 1, 'South PCN'),
+			row(30, 1, 1, 'South PCN'),
+			row(31, 0, 1, 'South PCN'),
+			row(76, 0, 1, 'South PCN'),
+			row(90, 1, 0, 'South PCN'),
+			row(150, 3, 1, 'South PCN'),
+			row(10, 0, 1, 'unknown')
+		]);
+		const byService = await q(timeToDischarge(noFilters, asOf, 'service'));
+		expect([...new Set(byService.map((r) => r.group))]).toEqual(['North SP', 'South SP']);
+	});
+
+	it('time to first contact: never contacted censored at discharge, open at the as-of date', async () => {
+		expect(await q(timeToFirstContact(noFilters, asOf))).toEqual([
+			row(0, 1, 0),
+			row(2, 2, 0),
+			row(3, 4, 0),
+			row(4, 1, 0),
+			row(7, 2, 0),
+			row(10, 0, 1),
+			row(14, 1, 0),
+			row(15, 1, 0),
+			row(29, 0, 1),
+			row(30, 0, 2),
+			row(31, 0, 1)
+		]);
+	});
+
+	it('counts: every referral by the as-of date is an event, censored or excluded', async () => {
+		const [c] = await q(journeyCounts(noFilters, asOf));
+		expect(c).toEqual({
+			referrals: 19,
+			discharged: 11,
+			open: 7,
+			discharge_excluded: 1,
+			contacted: 12,
+			never_contacted: 1,
+			waiting: 4,
+			contact_excluded: 2,
+			after_as_of: 1,
+			as_of: asOf
+		});
+	});
+
+	it('lists the excluded episodes, oldest first, with what each is left out of', async () => {
+		const rows = await q(excludedEpisodes(noFilters, asOf));
+		expect(rows.map((r) => [r.referral_id, r.discharge_excluded, r.contact_excluded])).toEqual([
+			['J17', false, true],
+			['J18', false, true],
+			['J06', true, false]
+		]);
+		expect(rows[2]).toMatchObject({
+			referral_date: '2024-03-01',
+			first_contact_date: '2024-03-05',
+			discharge_date: '2024-02-20',
+			contacts: 2
+		});
+	});
+
+	it('contacts per closed episode: the distribution, median and mean', async () => {
+		// Closed by the as-of date: 0 2 3 5 5 6 6 7 8 10 10 12 (J19 is discharged after it).
+		expect(await q(contactsDistribution(noFilters, asOf))).toEqual(
+			[
+				[0, 1],
+				[2, 1],
+				[3, 1],
+				[5, 2],
+				[6, 2],
+				[7, 1],
+				[8, 1],
+				[10, 2],
+				[12, 1]
+			].map(([contacts, episodes]) => ({ contacts, episodes }))
+		);
+		const [s] = await q(contactsSummary(noFilters, asOf));
+		expect(s).toEqual({ episodes: 12, median: 6, mean: 74 / 12, typical: 7, not_recorded: 0 });
+	});
+
+	it('discharge reasons of closed episodes, by service', async () => {
+		expect(await q(dischargeReasons(noFilters, asOf))).toEqual([
+			{ service: 'North SP', reason: 'goals_met', episodes: 5 },
+			{ service: 'North SP', reason: 'referred_on', episodes: 1 },
+			{ service: 'South SP', reason: 'disengaged', episodes: 2 },
+			{ service: 'South SP', reason: 'goals_met', episodes: 2 },
+			{ service: 'South SP', reason: 'not_contactable', episodes: 1 },
+			{ service: 'South SP', reason: 'other', episodes: 1 }
+		]);
+	});
+
+	it.each([
+		{ name: 'all dates', filters: noFilters, people: [13, 6, 19] },
+		// J09, J11 and J13 fall before the period, but still count as the earlier discharges.
+		{ name: 'from 2024', filters: from2024, people: [13, 3, 16] }
+	])(
+		're-referrals, $name: within 365 days is 364 and 365, not 366',
+		async ({ filters, people }) => {
+			expect(await q(reReferralGaps(filters, asOf))).toEqual([
+				{ band: 1, episodes: 1 }, // J08, 30 days
+				{ band: 4, episodes: 2 }, // J10 364, J12 365
+				{ band: 5, episodes: 1 } // J14 366
+			]);
+			const [r] = await q(repeatPeople(filters, asOf));
+			expect([r.people, r.people_with_multiple, r.episodes]).toEqual(people);
+		}
+	);
+
+	it('caseload at month ends: a discharge on the month end is closed by then', async () => {
+		const rows = await q(caseloadByMonth(from2024, asOf));
+		expect(rows.map((r) => [r.month_end, r.link_worker, r.open])).toEqual([
+			['2024-01-31', 'LW1', 2], // J02 J03 (J01 discharged on 31/01)
+			['2024-01-31', 'LW2', 1], // J04
+			['2024-02-29', 'LW1', 2], // J02 J17
+			['2024-02-29', 'LW2', 2], // J05 J18
+			['2024-03-31', 'LW1', 2], // J17 J08
+			['2024-03-31', 'LW2', 2], // J05 J18 (J06's discharge is before its referral)
+			['2024-04-30', 'LW1', 1], // J15 (J08 discharged on 30/04)
+			['2024-04-30', 'LW2', 3], // J05 J18 J16
+			['2024-05-31', 'LW2', 4], // J05 J16 J10 J12 (J15 discharged on 31/05)
+			['2024-06-30', 'LW1', 1], // J19, discharged after the as-of date
+			['2024-06-30', 'LW2', 5], // J05 J16 J10 J12 J14
+			['2024-06-30', 'unknown', 1] // J20
+		]);
+	});
+
+	it('caseload over all dates: every month end from the first referral, empty ones too', async () => {
+		const rows = await q(caseloadByMonth(noFilters, asOf));
+		const months = [...new Set(rows.map((r) => r.month_end))];
+		expect(months).toHaveLength(18);
+		expect(months[0]).toBe('2023-01-31');
+		expect(rows.find((r) => r.month_end === '2023-05-31')).toEqual({
+			month_end: '2023-05-31',
+			link_worker: 'LW2',
+			open: 3
+		});
+		// J09, J11 and J13 are discharged on 01/06/2023: no open case until 2024.
+		expect(rows.find((r) => r.month_end === '2023-06-30')).toEqual({
+			month_end: '2023-06-30',
+			link_worker: null,
+			open: 0
+		});
+	});
+
+	it('caseload at month ends: the period picks the month ends, other filters apply', async () => {
+		const q2 = makeFilters({
+			period: { kind: 'quarter', label: '2024/25 Q1' },
+			service: ['North SP']
+		});
+		const rows = await q(caseloadByMonth(q2, asOf));
+		expect(rows.map((r) => [r.month_end, r.link_worker, r.open])).toEqual([
+			['2024-04-30', 'LW1', 1],
+			['2024-05-31', null, 0],
+			['2024-06-30', 'LW1', 1]
+		]);
+		// A period ending before the as-of date stops at its own end.
+		const early = makeFilters({ period: { kind: 'custom', from: '2024-02-15', to: '2024-03-31' } });
+		const ends = (await q(caseloadByMonth(early, asOf))).map((r) => r.month_end);
+		expect([...new Set(ends)]).toEqual(['2024-02-29', '2024-03-31']);
+	});
+
+	it('caseload at the as-of date, and people referred in the year to it', async () => {
+		expect(await q(caseloadAt(noFilters, asOf))).toEqual([
+			{ link_worker: 'LW1', open: 1, people_year: 6 }, // P1 twice, P2 P3 P5 P11 P13
+			{ link_worker: 'LW2', open: 5, people_year: 7 }, // P4 P5 P6 (twice) P8 P9 P10 P12
+			{ link_worker: 'unknown', open: 1, people_year: 1 }
+		]);
+	});
+
+	it('filters by service and period apply to the time measures', async () => {
+		const north: Filters = makeFilters({ service: ['North SP'] });
+		expect(await q(timeToDischarge(north, asOf))).toEqual([
+			row(29, 0, 1),
+			row(30, 2, 0),
+			row(60, 4, 0)
+		]);
+		const [c] = await q(journeyCounts(from2024, asOf));
+		expect([c.referrals, c.discharged, c.open, c.discharge_excluded]).toEqual([16, 8, 7, 1]);
+	});
+
+	it('the page runs every query on DuckDB, and splits time to discharge only when asked', async () => {
+		const s = { asOf, firstReferral: '2023-01-02', practicesWithListSize: 0 };
+		const plain = journeysQueries(noFilters, s);
+		expect(plain.dischargeSplit).toBeNull();
+		const split = journeysQueries(noFilters, s, splitIn('service'));
+		for (const [name, query] of Object.entries(split)) {
+			if (query) await expect(q(query), name).resolves.toBeInstanceOf(Array);
+		}
+		expect(splitIn('practice')).toBe('none');
+	});
+});
