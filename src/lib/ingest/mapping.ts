@@ -29,7 +29,7 @@ export interface Mapping {
 // "<measure> [6 month] <timepoint> [score]": "WEMWBS baseline", "UCLA-3 review 2",
 // "SWEMWBS follow-up 2", "WEMWBS 6 month follow-up".
 const scoreHeader =
-	/^(.*?[a-z0-9].*?)[\s_:()-]*(?:(\d+)[\s_-]*(?:months?|weeks?|m|wk)[\s_-]*)?(baseline|base line|pre|initial|start|first|follow[\s_-]*up(?:[\s_-]*\d+)?|followup|post|final|end|exit|review(?:[\s_-]*\d+)?)(?:[\s_-]*score)?[\s)]*$/i;
+	/^(.*?[a-z0-9].*?)[\s_:()-]*(?:(\d+)[\s_-]*(months?|weeks?|m|wks?|w)[\s_-]*)?(baseline|base line|pre|initial|start|first|follow[\s_-]*up(?:[\s_-]*\d+)?|followup|post|final|end|exit|review(?:[\s_-]*\d+)?)(?:[\s_-]*score)?[\s)]*$/i;
 
 // Names of outcome measures services use; "Support plan start" is a date, not a score.
 const measureWords =
@@ -45,12 +45,14 @@ export function scoreColumn(header: string): { measure: string; timepoint: strin
 	if (!match) return undefined;
 	const measure = match[1].trim();
 	if (!looksLikeMeasure(measure, header)) return undefined;
-	const word = match[3].toLowerCase().replace(/[\s_-]+/g, '');
-	const number = /\d+$/.exec(word)?.[0] ?? match[2];
+	const word = match[4].toLowerCase().replace(/[\s_-]+/g, '');
+	// "6 month follow-up" keeps its interval ("follow-up 6 months"), so a 12-week and a 6-month
+	// follow-up of one row keep their order; "follow-up 2" keeps its number.
+	const unit = match[3]?.toLowerCase().startsWith('m') ? 'months' : 'weeks';
+	const number = /\d+$/.exec(word)?.[0] ?? (match[2] ? `${match[2]} ${unit}` : undefined);
 	let timepoint = 'followup';
 	if (['baseline', 'pre', 'initial', 'start', 'first'].includes(word)) timepoint = 'baseline';
 	else if (word.startsWith('review')) timepoint = number ? `review ${number}` : 'review';
-	// A numbered follow-up keeps its number, so several follow-ups of one row keep their order.
 	else if (number) timepoint = `follow-up ${number}`;
 	return { measure, timepoint };
 }

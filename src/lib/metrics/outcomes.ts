@@ -6,15 +6,17 @@ import { raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
 // A score's place in time as one sortable number: its date (undated scores last), then its
-// timepoint (baseline, review 1, 2…, other labels, follow-up, follow-up 2…) for scores without
-// dates or on the same day, then its row. Days fit in 17 bits, ranks in 10, rows in 30: < 2^57.
-const labelNumber = `least(23, coalesce(TRY_CAST(nullif(regexp_extract(timepoint, '\\d+'), '') AS INTEGER), 0))`;
+// timepoint for scores without dates or on the same day (baseline, reviews, other labels,
+// follow-ups, each numbered one in order: "follow-up 2", "6 month follow-up" read as 26 weeks),
+// then its row. Days fit in 17 bits, ranks in 12, rows in 29: under 2^58.
+const weeks = `(CASE WHEN contains(timepoint, 'month') THEN 4.345 WHEN contains(timepoint, 'year') THEN 52
+  ELSE 1 END * coalesce(TRY_CAST(nullif(regexp_extract(timepoint, '\\d+'), '') AS INTEGER), 0))`;
 const order =
-	raw(`((coalesce(date_diff('day', DATE '1970-01-01', assessed_on), 131071)::BIGINT << 40)
+	raw(`((coalesce(date_diff('day', DATE '1970-01-01', assessed_on), 131071)::BIGINT << 41)
   + (CASE WHEN timepoint = 'baseline' THEN 0
-      WHEN regexp_matches(timepoint, 'follow') THEN 1000 + ${labelNumber}
-      WHEN contains(timepoint, 'review') THEN greatest(1, ${labelNumber})
-      ELSE 500 END::BIGINT << 30) + (_row::BIGINT & 1073741823))`);
+      WHEN regexp_matches(timepoint, 'follow') THEN 1000 + least(3000, round(${weeks}))
+      WHEN contains(timepoint, 'review') THEN greatest(1, least(499, round(${weeks})))
+      ELSE 500 END::BIGINT << 29) + (_row::BIGINT & 536870911))`);
 // Scores not labelled baseline sort after every labelled one when choosing the baseline.
 const notBaseline = raw('(1::BIGINT << 59)');
 
