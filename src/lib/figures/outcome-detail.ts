@@ -146,9 +146,9 @@ export function bandView(
 		rows,
 		columns: [
 			{ key: 'band', label: 'Band' },
-			{ key: 'baseline', label: 'Baseline', kind: 'count' as const },
+			{ key: 'baseline', label: 'Pairs at baseline', kind: 'count' as const },
 			{ key: 'baseline_share', label: 'Share at baseline', kind: 'share' as const },
-			{ key: 'followup', label: 'Follow-up', kind: 'count' as const },
+			{ key: 'followup', label: 'Pairs at follow-up', kind: 'count' as const },
 			{ key: 'followup_share', label: 'Share at follow-up', kind: 'share' as const }
 		]
 	};
