@@ -34,6 +34,7 @@ import {
 	type ImportReport
 } from './report.ts';
 import { measuresFoundSql, measuresSql } from './measures-sql.ts';
+import { pairsTableSql } from './pairs-sql.ts';
 import { macrosSql, schemaSql } from './schema-sql.ts';
 import { unreadableRowsSql } from './stage.ts';
 import { verdictSql } from './verdict.ts';
@@ -91,6 +92,7 @@ export async function loadFiles(
 	// Wide-form scores join the outcomes table once it exists (a long outcomes file replaces it).
 	await db.exec(scoresSql);
 	await db.exec(measuresSql(profile));
+	await db.exec(pairsTableSql);
 	for (const file of files) await recordUnreadable(db, file);
 	onStep('Writing the import report');
 	const result = await report(db, files);

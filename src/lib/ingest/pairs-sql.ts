@@ -1,0 +1,37 @@
+// Pairing (METHODS.md "Pairing"): per referral and measure, one baseline and one later follow-up,
+// from valid scores only. It does not depend on filters, so it is made once, at import.
+
+// A score's place in time as one sortable number: its date (undated scores last), then its
+// timepoint for scores without dates or on the same day (baseline, reviews, other labels,
+// follow-ups, each numbered one in order: "follow-up 2", "6 month follow-up" read as 26 weeks),
+// then its row. Days fit in 17 bits, ranks in 12, rows in 29: under 2^58.
+const weeks = `(CASE WHEN contains(timepoint, 'month') THEN 4.345 WHEN contains(timepoint, 'year') THEN 52
+  ELSE 1 END * coalesce(TRY_CAST(nullif(regexp_extract(timepoint, '\\d+'), '') AS INTEGER), 0))`;
+const order = `((coalesce(date_diff('day', DATE '1970-01-01', assessed_on), 131071)::BIGINT << 41)
+  + (CASE WHEN timepoint = 'baseline' THEN 0
+      WHEN regexp_matches(timepoint, 'follow') THEN 1000 + least(3000, round(${weeks}))
+      WHEN contains(timepoint, 'review') THEN greatest(1, least(499, round(${weeks})))
+      ELSE 500 END::BIGINT << 29) + (_row::BIGINT & 536870911))`;
+// Scores not labelled baseline sort after every labelled one when choosing the baseline.
+const notBaseline = '(1::BIGINT << 59)';
+
+/**
+ * The table `outcome_pairs`: one row per referral and measure with a valid score, with the
+ * baseline (the earliest score labelled baseline, else the earliest score) and the follow-up
+ * (the latest later score labelled follow-up or review, else the latest later score; null when
+ * there is none). Run after measuresSql, which sets each score's measure and valid value.
+ */
+export const pairsTableSql = `CREATE OR REPLACE TABLE outcome_pairs AS
+SELECT referral_id, measure_key, baseline,
+  CASE WHEN k1 > bpos THEN f1 WHEN k2 > bpos THEN f2 END AS followup
+FROM (
+  SELECT referral_id, measure_key, arg_min(value, bk) AS baseline,
+    min(bk) & (${notBaseline} - 1) AS bpos,
+    arg_max(value, ok) FILTER (WHERE fu) AS f1, max(ok) FILTER (WHERE fu) AS k1,
+    arg_max(value, ok) AS f2, max(ok) AS k2
+  FROM (
+    SELECT referral_id, measure_key, value, ok,
+      timepoint = 'followup' OR regexp_matches(timepoint, 'follow|review') AS fu,
+      CASE WHEN timepoint = 'baseline' THEN ok ELSE ok + ${notBaseline} END AS bk
+    FROM (SELECT *, ${order} AS ok FROM outcomes WHERE value IS NOT NULL)
+  ) GROUP BY referral_id, measure_key);`;
