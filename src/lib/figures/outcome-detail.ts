@@ -211,7 +211,7 @@ export function forestView(
 			? `Overall the mean changed by ${decimal(s.change.mean, places)}${s.ci95 ? ` (95% CI ${intervalText(s.ci95, places)})` : ''}; groups whose intervals overlap it are not clearly different.`
 			: 'No pairs in this view.',
 		n: `${fc(publishTotal(s.pairs, ctx.publication))} pairs`,
-		caveat: `Groups with fewer than 10 pairs show no mean or interval. Intervals are not adjusted for comparing many groups. ${caveatOf(m, s, ctx)}`,
+		caveat: `Groups with fewer than 10 pairs show no mean or interval. Intervals are not adjusted for comparing many groups. Meaningful change: ${ruleText(m, s.rule)} (a setting${s.rule.kind === 'points' ? '; the dotted lines' : ''}). ${caveatOf(m, s, ctx)}`,
 		rows,
 		columns: [
 			{ key: 'dimension', label: 'By' },

@@ -100,6 +100,8 @@ export function summaryView(
 			eligible: publishTotal(s.eligible, ctx.publication),
 			pairs: publishTotal(s.pairs, ctx.publication),
 			followup_rate: share(s.followedUp, s.eligible, ctx.publication),
+			baseline_followed: shownMean(s.baselineFollowed.mean, s.baselineFollowed.n, m, ctx),
+			baseline_not_followed: shownMean(s.baselineNotFollowed.mean, s.baselineNotFollowed.n, m, ctx),
 			baseline: shownMean(s.baseline.mean, s.pairs, m, ctx),
 			followup: shownMean(s.followup.mean, s.pairs, m, ctx),
 			change: s.pairs ? stat(signed(s.change.mean, places)) : '—',
@@ -109,7 +111,8 @@ export function summaryView(
 			meaningful: ruleText(m, s.rule),
 			improved: share(s.improved, s.pairs, ctx.publication),
 			improved_ci: stat(shareInterval(s.improvedCi95)),
-			deteriorated: share(s.deteriorated, s.pairs, ctx.publication)
+			deteriorated: share(s.deteriorated, s.pairs, ctx.publication),
+			deteriorated_ci: stat(shareInterval(s.deterioratedCi95))
 		};
 	});
 	// The first measure with pairs, in the registry's order (WEMWBS and SWEMWBS lead).
@@ -120,14 +123,20 @@ export function summaryView(
 			? measureSentence(best.m, best.s, ctx).replace('the mean', `the mean ${best.m.name}`)
 			: 'No outcome measure has both a baseline and a follow-up score in this view.',
 		n: `${list.length} measure${list.length === 1 ? '' : 's'}`,
-		caveat:
-			'Each row pairs one baseline and one later follow-up per referral (METHODS.md "Pairing"); means of different people are never compared. Intervals and tests need 10 pairs. Change is follow-up minus baseline; for anxiety and loneliness, lower is better.',
+		caveat: [
+			'Each row pairs one baseline and one later follow-up per referral (METHODS.md "Pairing"); means of different people are never compared. Eligible: referrals with a baseline that were discharged by the as-of date; the follow-up rate is the share of them followed up, and the two baseline means show whether those followed up started differently. Intervals and tests need 10 pairs. Change is follow-up minus baseline; for anxiety and loneliness, lower is better. No comparison group: some change would have happened anyway.',
+			...list
+				.filter(({ s }) => s.belowWarwick)
+				.map(({ m, s }) => `${m.short ?? m.name}: ${smallNumberNote(m, s)}`)
+		].join(' '),
 		rows,
 		columns: [
 			{ key: 'measure', label: 'Measure' },
 			{ key: 'eligible', label: 'Eligible', kind: 'count' },
 			{ key: 'pairs', label: 'Pairs', kind: 'count' },
 			{ key: 'followup_rate', label: 'Follow-up rate', kind: 'share' },
+			{ key: 'baseline_followed', label: 'Baseline mean, followed up' },
+			{ key: 'baseline_not_followed', label: 'Baseline mean, not followed up' },
 			{ key: 'baseline', label: 'Mean at baseline' },
 			{ key: 'followup', label: 'Mean at follow-up' },
 			{ key: 'change', label: 'Mean change' },
@@ -138,7 +147,8 @@ export function summaryView(
 			{ key: 'meaningful', label: 'Meaningful change' },
 			{ key: 'improved', label: 'Improved', kind: 'share' },
 			{ key: 'improved_ci', label: '95% CI improved' },
-			{ key: 'deteriorated', label: 'Got worse', kind: 'share' }
+			{ key: 'deteriorated', label: 'Got worse', kind: 'share' },
+			{ key: 'deteriorated_ci', label: '95% CI got worse' }
 		]
 	};
 }
