@@ -17,7 +17,14 @@ const countColumns = new Set([
 	'Signposts',
 	'Attended',
 	'Referrals mentioning it',
-	'List size'
+	'List size',
+	// The Outcomes page: referrals with a baseline, pairs of scores, and GP appointment totals.
+	// (Its scatter's 'Baseline' and 'Follow-up' columns are scores, not counts.)
+	'Eligible',
+	'Pairs',
+	'Pairs at baseline',
+	'Pairs at follow-up',
+	'GP appointments'
 ]);
 
 /** Is this text a count as publication mode shows one? */
@@ -29,23 +36,33 @@ export function isPublished(text: string): boolean {
 }
 
 // Counts in a sentence: a number before "referrals" (not "referrals per"), "people",
-// "signposts" or "onward …"; in parentheses; after "peaked at"; or after a colon before a share.
+// "signposts" or "onward …"; in parentheses; after "peaked at"; or after a colon before a share;
+// both numbers of "40 of 55 discharged referrals"; a number before "GP appointments".
 // Dates, quarters ("Q1"), deciles, age bands and numbers of groups ("of 4 PCNs") are not counts.
 const countPatterns = [
 	/(\d[\d,]*) (?=(?:onward )?(?:referrals?(?! per)|people|signposts?)\b)/g,
 	/\((\d[\d,]*)\)/g,
 	/peaked at (\d[\d,]*)/g,
-	/: (\d[\d,]*) \(/g
+	/: (\d[\d,]*) \(/g,
+	/(\d[\d,]*) of (?=(?:\d[\d,]*|\*) (?:discharged )?referrals\b)/g,
+	/(\d[\d,]*) (?=discharged referrals\b)/g,
+	/(\d[\d,]*) (?=GP appointments\b)/g
 ];
 
-/** The counts a sentence states. */
-export function countsIn(sentence: string): string[] {
-	return countPatterns.flatMap((p) => [...sentence.matchAll(p)].map((m) => m[1]));
+/**
+ * Counts of pairs of scores, for the Outcomes page only: "40 pairs", and Warwick's "there are
+ * 13" (pairs). Elsewhere "pairs" can be pairs of reasons ("n = 6 pairs"), which are not counts.
+ */
+export const pairPatterns = [/(\d[\d,]*) (?=pairs\b)/g, /there are (\d[\d,]*)/g];
+
+/** The counts a sentence states (with `extra` patterns, such as `pairPatterns`). */
+export function countsIn(sentence: string, extra: RegExp[] = []): string[] {
+	return [...countPatterns, ...extra].flatMap((p) => [...sentence.matchAll(p)].map((m) => m[1]));
 }
 
 /** Every count a sentence states is published (none is 1–7, each a multiple of 5 or 0). */
-export function expectPublishedSentence(sentence: string, where: string) {
-	for (const c of countsIn(sentence))
+export function expectPublishedSentence(sentence: string, where: string, extra: RegExp[] = []) {
+	for (const c of countsIn(sentence, extra))
 		expect(isPublished(c), `${where}: "${c}" in "${sentence}"`).toBe(true);
 }
 
@@ -66,15 +83,24 @@ export function expectPublishedTable(header: string[], rows: string[][], where: 
 
 /**
  * Check one figure card in publication mode: its sentence and n, its table view, its chart's
- * text labels and its CSV download. Returns the table view and how many cells were `*`.
+ * text labels and its CSV download (`extra` sentence patterns, such as `pairPatterns`, apply to
+ * the sentence, n and labels). Returns the table view and how many cells were `*`.
  */
-export async function expectPublishedFigure(page: Page, card: Locator) {
+export async function expectPublishedFigure(page: Page, card: Locator, extra: RegExp[] = []) {
 	const title = (await card.locator('h3').innerText()).trim();
-	expectPublishedSentence(await card.getByTestId('sentence').innerText(), `${title} sentence`);
-	expectPublishedSentence(await card.getByTestId('n').innerText(), `${title} n`);
+	expectPublishedSentence(
+		await card.getByTestId('sentence').innerText(),
+		`${title} sentence`,
+		extra
+	);
+	expectPublishedSentence(await card.getByTestId('n').innerText(), `${title} n`, extra);
 	// Counts written on the chart itself: a heatmap's cells, the funnel's "120 (54%)".
 	for (const label of await card.locator('svg g[aria-label="text"] text').allTextContents())
-		expectPublishedSentence(label.replace(/^(\d[\d,]*|\*)( |$)/, '($1)$2'), `${title} chart`);
+		expectPublishedSentence(
+			label.replace(/^(\d[\d,]*|\*)( |$)/, '($1)$2'),
+			`${title} chart`,
+			extra
+		);
 
 	await card.getByRole('button', { name: 'Show table' }).click();
 	const table = await shownTable(card);

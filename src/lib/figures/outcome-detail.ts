@@ -10,7 +10,7 @@ import {
 	type MeasureStatistics,
 	type OutcomeCell
 } from '../stats/outcomes.ts';
-import { formatCount as fc, formatShare as fs, isSmall } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs, publishCells } from '../stats/small-numbers.ts';
 import { groupLabel, publish, publishTotal, share, type FigureContext } from './figure.ts';
 import {
 	attritionText,
@@ -26,7 +26,7 @@ const noComparison =
 
 // The caveat of every figure of a measure: attrition, small numbers, no comparison group.
 const caveatOf = (m: Measure, s: MeasureStatistics, ctx: FigureContext) =>
-	[attritionText(m, s, ctx), smallNumberNote(m, s), noComparison].filter(Boolean).join(' ');
+	[attritionText(m, s, ctx), smallNumberNote(m, s, ctx), noComparison].filter(Boolean).join(' ');
 
 // Decimal measures are binned for the distribution: a tenth of their meaningful change.
 const stepOf = (m: Measure) => (placesOf(m) === 3 ? 0.02 : 1);
@@ -181,30 +181,38 @@ export function forestView(
 ) {
 	const places = placesOf(m);
 	const order = Object.keys(dimensionLabels);
-	const rows = groups
+	const mine = groups
 		.filter((g) => g.measure === m.key)
-		.sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension))
-		.map((g) => {
-			const enough = g.n >= minPairsForStatistics;
-			const hidden = ctx.publication && isSmall(g.n);
-			const ci = enough ? meanInterval({ n: g.n, mean: g.mean, sd: g.sd }) : null;
-			const label =
-				g.dimension === 'sex'
-					? groupLabel('sex', g.group)
-					: g.group === 'unknown'
-						? 'Not recorded'
-						: g.group;
-			return {
-				dimension: dimensionLabels[g.dimension] ?? g.dimension,
-				group: label,
-				n: ctx.publication ? publishTotal(g.n, true) : g.n,
-				mean: hidden || !enough ? null : g.mean,
-				low: hidden ? null : (ci?.low ?? null),
-				high: hidden ? null : (ci?.high ?? null),
-				change: hidden ? '*' : enough ? decimal(g.mean, places) : 'fewer than 10 pairs',
-				ci: hidden ? '*' : intervalText(ci, places)
-			};
-		});
+		.sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension));
+	// Each dimension's groups add up to the pairs, so they are published together: a lone hidden
+	// group takes the next smallest with it (secondary suppression), and so do its mean and CI.
+	const shownN = new Map<GroupChange, number | null>();
+	for (const d of order) {
+		const ofD = mine.filter((g) => g.dimension === d);
+		const published = ctx.publication ? publishCells(ofD.map((g) => g.n)) : ofD.map((g) => g.n);
+		ofD.forEach((g, i) => shownN.set(g, published[i]));
+	}
+	const rows = mine.map((g) => {
+		const enough = g.n >= minPairsForStatistics;
+		const hidden = shownN.get(g) === null;
+		const ci = enough ? meanInterval({ n: g.n, mean: g.mean, sd: g.sd }) : null;
+		const label =
+			g.dimension === 'sex'
+				? groupLabel('sex', g.group)
+				: g.group === 'unknown'
+					? 'Not recorded'
+					: g.group;
+		return {
+			dimension: dimensionLabels[g.dimension] ?? g.dimension,
+			group: label,
+			n: shownN.get(g) ?? null,
+			mean: hidden || !enough ? null : g.mean,
+			low: hidden ? null : (ci?.low ?? null),
+			high: hidden ? null : (ci?.high ?? null),
+			change: hidden ? '*' : enough ? decimal(g.mean, places) : 'fewer than 10 pairs',
+			ci: hidden ? '*' : intervalText(ci, places)
+		};
+	});
 	return {
 		title: `${m.name}: mean change by group`,
 		sentence: s.pairs

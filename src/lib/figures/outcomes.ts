@@ -42,13 +42,13 @@ export function pText(p: number | null): string {
 }
 
 /** Why there is no interval or test, or what Warwick advises: the small-number notes. */
-export function smallNumberNote(m: Measure, s: MeasureStatistics): string {
+export function smallNumberNote(m: Measure, s: MeasureStatistics, ctx: FigureContext): string {
 	const notes: string[] = [];
 	if (s.countsOnly)
 		notes.push(`Fewer than 10 pairs: counts only, with no interval or test (METHODS.md).`);
 	if (s.belowWarwick)
 		notes.push(
-			`Warwick Medical School advises paired analysis with at least 30 people with both scores; there are ${s.pairs}.`
+			`Warwick Medical School advises paired analysis with at least 30 people with both scores; there are ${fc(publishTotal(s.pairs, ctx.publication))}.`
 		);
 	return notes.join(' ');
 }
@@ -127,7 +127,7 @@ export function summaryView(
 			'Each row pairs one baseline and one later follow-up per referral (METHODS.md "Pairing"); means of different people are never compared. Eligible: referrals with a baseline that were discharged by the as-of date; the follow-up rate is the share of them followed up, and the two baseline means show whether those followed up started differently. Intervals and tests need 10 pairs. Change is follow-up minus baseline; for anxiety and loneliness, lower is better. No comparison group: some change would have happened anyway.',
 			...list
 				.filter(({ s }) => s.belowWarwick)
-				.map(({ m, s }) => `${m.short ?? m.name}: ${smallNumberNote(m, s)}`)
+				.map(({ m, s }) => `${m.short ?? m.name}: ${smallNumberNote(m, s, ctx)}`)
 		].join(' '),
 		rows,
 		columns: [
