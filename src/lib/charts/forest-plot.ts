@@ -30,8 +30,11 @@ export const rowHeight = 22;
 const ink = '#212b32';
 
 // Under 10 pairs a mean is shown without an interval (METHODS.md).
+// Means and limits to three significant figures: "+3.7", not "+3.695".
+const approx = (v: number) => signed(Number(v.toPrecision(3)));
+
 const interval = (low: number | null, high: number | null) =>
-	low == null || high == null ? 'not shown (too few pairs)' : `${signed(low)} to ${signed(high)}`;
+	low == null || high == null ? 'not shown (too few pairs)' : `${approx(low)} to ${approx(high)}`;
 
 /** Mean change by group as dots with their 95% CIs, in the given order, against no change and the overall mean (its CI shaded). */
 export function forestPlotChart(
@@ -81,7 +84,7 @@ export function forestPlotChart(
 			...(overall
 				? [
 						Plot.ruleX([overall.mean], { stroke: ink, strokeDasharray: '4,3' }),
-						label(overall.mean, `Overall ${signed(overall.mean)}`, -20)
+						label(overall.mean, `Overall ${approx(overall.mean)}`, -20)
 					]
 				: []),
 			Plot.ruleY(ranged, {
@@ -97,7 +100,7 @@ export function forestPlotChart(
 				r: 4,
 				fill: primary,
 				title: (d: ForestRow) =>
-					`${forestLabel(d)}\nPairs: ${formatCount(d.n)}\nMean change: ${signed(d.mean ?? 0)}\n95% CI: ${interval(d.low, d.high)}`,
+					`${forestLabel(d)}\nPairs: ${formatCount(d.n)}\nMean change: ${approx(d.mean ?? 0)}\n95% CI: ${interval(d.low, d.high)}`,
 				tip: true
 			}),
 			// A suppressed group (n null too) is a *; a published n with no mean had too few pairs.
