@@ -110,8 +110,12 @@ describe('time to discharge', () => {
 				censored: 7,
 				median: '60',
 				interval: '60 to not reached',
+				// R 4.2.2, survival 3.5-3: quantile(survfit(Surv(time, status) ~ 1), c(.25, .75)) on
+				// these rows gives 60 (30 to 150) and 150 (90 to NA).
 				p25: '60',
-				p75: '150'
+				p25_interval: '30 to 150',
+				p75: '150',
+				p75_interval: '90 to not reached'
 			}
 		]);
 		expect(view.caveat).toContain('censored at the as-of date (30/06/2024)');

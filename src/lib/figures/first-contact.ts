@@ -67,8 +67,16 @@ export function contactView(
 					value: star(formatDays(s.median.estimate)),
 					interval: star(formatInterval(s.median))
 				},
-				{ label: '25% contacted by day', value: star(formatDays(s.p25)), interval: '' },
-				{ label: '75% contacted by day', value: star(formatDays(s.p75)), interval: '' },
+				{
+					label: '25% contacted by day',
+					value: star(formatDays(s.p25.estimate)),
+					interval: star(formatInterval(s.p25))
+				},
+				{
+					label: '75% contacted by day',
+					value: star(formatDays(s.p75.estimate)),
+					interval: star(formatInterval(s.p75))
+				},
 				...within.map((w, i) => ({
 					label: `Contacted within ${[7, 14][i]} days`,
 					value: fs(w?.share),

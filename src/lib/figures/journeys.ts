@@ -30,7 +30,9 @@ export interface TimeRow extends Record<string, unknown> {
 	median: string;
 	interval: string;
 	p25: string;
+	p25_interval: string;
 	p75: string;
+	p75_interval: string;
 }
 
 // A group's row: counts as published, and its days hidden (`*`) when its count is.
@@ -49,8 +51,10 @@ function timeRow(
 		censored,
 		median: star(formatDays(s.median.estimate)),
 		interval: star(formatInterval(s.median)),
-		p25: star(formatDays(s.p25)),
-		p75: star(formatDays(s.p75))
+		p25: star(formatDays(s.p25.estimate)),
+		p25_interval: star(formatInterval(s.p25)),
+		p75: star(formatDays(s.p75.estimate)),
+		p75_interval: star(formatInterval(s.p75))
 	};
 }
 
@@ -132,7 +136,9 @@ export function dischargeView(
 				{ key: 'median', label: 'Median days' },
 				{ key: 'interval', label: '95% CI' },
 				{ key: 'p25', label: '25% discharged by day' },
-				{ key: 'p75', label: '75% discharged by day' }
+				{ key: 'p25_interval', label: '95% CI (25%)' },
+				{ key: 'p75', label: '75% discharged by day' },
+				{ key: 'p75_interval', label: '95% CI (75%)' }
 			]
 		} satisfies FigureView<TimeRow>,
 		chart,
@@ -152,8 +158,10 @@ function dischargeSentence(
 		const last = all.curve.steps.at(-1)?.time ?? 0;
 		return `Fewer than half of referrals had been discharged ${formatDays(last)} days after referral, so the median is not reached.`;
 	}
-	const quarter = all.p25 == null ? '' : `; a quarter within ${formatDays(all.p25)}`;
-	const three = all.p75 == null ? '' : ` and three quarters within ${formatDays(all.p75)}`;
+	const quarter =
+		all.p25.estimate == null ? '' : `; a quarter within ${formatDays(all.p25.estimate)}`;
+	const three =
+		all.p75.estimate == null ? '' : ` and three quarters within ${formatDays(all.p75.estimate)}`;
 	return `Half of referrals were discharged within ${formatDays(median.estimate)} days (95% CI ${formatInterval(median)})${quarter}${three}.`;
 }
 

@@ -16,12 +16,12 @@ export interface DayRow {
 	censored: number;
 }
 
-/** A Kaplan–Meier curve and its median and quartiles (null = not reached). */
+/** A Kaplan–Meier curve and its median and quartiles, each with its 95% CI (null = not reached). */
 export interface CurveSummary {
 	curve: KmCurve;
 	median: KmQuantile;
-	p25: number | null;
-	p75: number | null;
+	p25: KmQuantile;
+	p75: KmQuantile;
 }
 
 /** Each group's curve and summary, in the order the rows give the groups. */
@@ -36,8 +36,8 @@ export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
 		out.set(group, {
 			curve,
 			median: survivalQuantile(curve, 0.5),
-			p25: survivalQuantile(curve, 0.25).estimate,
-			p75: survivalQuantile(curve, 0.75).estimate
+			p25: survivalQuantile(curve, 0.25),
+			p75: survivalQuantile(curve, 0.75)
 		});
 	}
 	return out;
