@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measures } from '../../src/lib/contract/measures.ts';
 import { tableNames, tables } from '../../src/lib/contract/tables.ts';
 import { download, open, parseCsv, useBrowser } from './helpers.ts';
 
@@ -37,5 +38,16 @@ describe('the export format page', () => {
 		expect(header).toEqual(tables.referrals.columns.map((c) => c.name));
 		expect(example).toHaveLength(header.length);
 		expect(rest).toEqual([]);
+
+		// Every measure of the registry, with its range and the names it is recognised by.
+		const registry = page.getByTestId('measure-registry');
+		expect(await registry.locator('tbody tr td:first-child code').allInnerTexts()).toEqual(
+			measures.map((m) => m.key)
+		);
+		const swemwbs = registry
+			.locator('tbody tr')
+			.nth(measures.findIndex((m) => m.key === 'swemwbs'));
+		expect(await swemwbs.innerText()).toContain('Short WEMWBS');
+		expect(await swemwbs.innerText()).toContain('7–35');
 	});
 });
