@@ -10,20 +10,22 @@ import {
 } from '../metrics/journeys.ts';
 import { gapBands, reReferralGaps, repeatPeople } from '../metrics/re-referrals.ts';
 import { run } from '../metrics/run.ts';
-import { kaplanMeier, shareBy, survivalQuantile, type KmCurve } from '../stats/kaplan-meier.ts';
+import { curvesByGroup, type DayRow } from '../figures/time-to-event.ts';
+import {
+	eventsBy,
+	kaplanMeier,
+	shareBy,
+	survivalQuantile,
+	type KmCurve
+} from '../stats/kaplan-meier.ts';
 import type { Presenter, Shown } from './publish.ts';
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
+// The one curve of an unsplit time query, as the page's figures read it.
 async function curve(db: Db, query: Parameters<typeof run>[1]): Promise<KmCurve> {
-	const rows = await run(db, query);
-	return kaplanMeier(
-		rows.map((r) => ({
-			time: Number(r.days),
-			events: Number(r.events),
-			censored: Number(r.censored)
-		}))
-	);
+	const rows = (await run(db, query)) as unknown as DayRow[];
+	return curvesByGroup(rows).get('all')?.curve ?? kaplanMeier([]);
 }
 
 // A time figure: referrals = events + censored + excluded (those made by the as-of date), and
@@ -50,8 +52,7 @@ function timeFigure(c: KmCurve, excluded: number, p: Presenter) {
 // mode when it rests on 1–7 referrals or 1–7 contacted by then; null with no referrals.
 function within(c: KmCurve, days: number, p: Presenter): number | null | '*' {
 	if (c.n === 0) return null;
-	const by = c.steps.filter((s) => s.time <= days).reduce((a, s) => a + s.events, 0);
-	if (p.count(c.n) === '*' || p.count(by) === '*') return '*';
+	if (p.count(c.n) === '*' || p.count(eventsBy(c, days)) === '*') return '*';
 	return round(shareBy(c, days).share, 4);
 }
 

@@ -1,7 +1,7 @@
 import type { SurvivalRow } from '../charts/survival-curve.ts';
 import { listingLimit } from '../metrics/journeys.ts';
 import { ukDate } from '../metrics/periods.ts';
-import { shareBy, type KmCurve } from '../stats/kaplan-meier.ts';
+import { eventsBy, shareBy } from '../stats/kaplan-meier.ts';
 import {
 	formatCount as fc,
 	formatShare as fs,
@@ -33,10 +33,6 @@ export interface ShareBy {
 	lower: number;
 	upper: number;
 }
-
-// Events up to day t: the count a share "within t days" rests on.
-const eventsBy = (curve: KmCurve, t: number) =>
-	curve.steps.filter((s) => s.time <= t).reduce((a, s) => a + s.events, 0);
 
 /**
  * Time from referral to first contact: Kaplan–Meier median and quartiles, the shares contacted

@@ -1,6 +1,7 @@
 // Kaplan–Meier product-limit curve with Greenwood standard errors, log-scale pointwise limits
 // and quantiles (METHODS.md "Time to first contact and to discharge"). Reproduces R's
 // survival::survfit(Surv(time, status) ~ 1, conf.type = 'log') and quantile.survfit.
+import { normalQuantile } from './distributions.ts';
 
 /** Events and censorings at one time (rows as SQL gives them: GROUP BY time). */
 export interface KmInput {
@@ -161,6 +162,12 @@ export function survivalAt(curve: KmCurve, t: number): number {
 }
 
 /** 1 − S(t) with its limits (1 − upper, 1 − lower), e.g. share contacted within 7 days. */
+/** Events up to and including day t: the count a share "within t days" rests on. */
+export function eventsBy(curve: KmCurve, t: number): number {
+	return curve.steps.filter((s) => s.time <= t).reduce((a, s) => a + s.events, 0);
+}
+
+/** 1 − S(t) and its limits: the share with the event by t. */
 export function shareBy(
 	curve: KmCurve,
 	t: number
@@ -169,38 +176,3 @@ export function shareBy(
 	if (!step) return { share: 0, lower: 0, upper: 0 };
 	return { share: 1 - step.survival, lower: 1 - step.upper, upper: 1 - step.lower };
 }
-
-// Standard normal quantile by Wichura's AS 241 (PPND16), the algorithm of R's qnorm().
-function normalQuantile(p: number): number {
-	const q = p - 0.5;
-	if (Math.abs(q) <= 0.425) {
-		const r = 0.180625 - q * q;
-		return (q * poly(r, coefficients.central[0])) / poly(r, coefficients.central[1]);
-	}
-	let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-	let value: number;
-	if (r <= 5) {
-		r -= 1.6;
-		value = poly(r, coefficients.tail[0]) / poly(r, coefficients.tail[1]);
-	} else {
-		r -= 5;
-		value = poly(r, coefficients.far[0]) / poly(r, coefficients.far[1]);
-	}
-	return q < 0 ? -value : value;
-}
-
-// Horner's rule, highest coefficient first, in R's order of evaluation.
-function poly(r: number, k: number[]): number {
-	return k.reduce((acc, coef) => acc * r + coef);
-}
-
-// Wichura's coefficients (numerator, denominator) for |q| ≤ 0.425, r ≤ 5 and r > 5.
-// prettier-ignore
-const coefficients = {
-	central: [[2509.0809287301227, 33430.57558358813, 67265.7709270087, 45921.95393154987, 13731.69376550946, 1971.5909503065513, 133.14166789178438, 3.3871328727963665],
-		[5226.495278852546, 28729.085735721943, 39307.89580009271, 21213.794301586597, 5394.196021424751, 687.1870074920579, 42.31333070160091, 1]],
-	tail: [[0.0007745450142783414, 0.022723844989269184, 0.2417807251774506, 1.2704582524523684, 3.6478483247632045, 5.769497221460691, 4.630337846156546, 1.4234371107496835],
-		[1.0507500716444169e-9, 0.0005475938084995345, 0.015198666563616457, 0.14810397642748008, 0.6897673349851, 1.6763848301838038, 2.053191626637759, 1]],
-	far: [[2.0103343992922881e-7, 0.000027115555687434876, 0.0012426609473880784, 0.026532189526576124, 0.29656057182850487, 1.7848265399172913, 5.463784911164114, 6.657904643501103],
-		[2.0442631033899397e-15, 1.421511758316446e-7, 0.000018463183175100548, 0.0007868691311456133, 0.014875361290850615, 0.1369298809227358, 0.599832206555888, 1]]
-};
