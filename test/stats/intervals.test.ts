@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	describe as describeValues,
+	summarise,
 	effectSizeDz,
 	meanInterval,
 	pairedTTest,
@@ -71,6 +71,9 @@ const tTestCases: {
 	}
 ];
 
+// Plain vectors, as values each counted once.
+const describeValues = (x: number[]) => summarise(x.map((value) => ({ value, n: 1 })));
+
 describe('t.test(x) in R', () => {
 	it.each(tTestCases)('$name', (c) => {
 		const s = describeValues(c.x);
@@ -106,7 +109,7 @@ describe('small and degenerate samples', () => {
 	});
 
 	it.each<{ name: string; x: number[]; expected: { n: number; mean: number; sd: number } }>([
-		{ name: 'empty', x: [], expected: { n: 0, mean: NaN, sd: 0 } },
+		{ name: 'empty', x: [], expected: { n: 0, mean: NaN, sd: NaN } },
 		{ name: 'one value', x: [4], expected: { n: 1, mean: 4, sd: 0 } },
 		// R: mean(1e9 + c(4, 7, 13, 16)) and sd(...) = sqrt(30); a one-pass formula loses this.
 		{
@@ -114,7 +117,7 @@ describe('small and degenerate samples', () => {
 			x: [1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16],
 			expected: { n: 4, mean: 1000000010, sd: 5.4772255750516612 }
 		}
-	])('describe: $name', ({ x, expected }) => {
+	])('summarise: $name', ({ x, expected }) => {
 		expect(describeValues(x)).toEqual(expected);
 	});
 

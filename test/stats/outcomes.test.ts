@@ -6,9 +6,9 @@ import {
 	changeRule,
 	direction,
 	measureStatistics,
-	weighted,
 	type OutcomeCell
 } from '../../src/lib/stats/outcomes.ts';
+import { summarise } from '../../src/lib/stats/intervals.ts';
 
 // Reference values from R 4.2.2 (Debian r-base-core), printed with sprintf("%.17g", ...).
 // Cells are expanded to one value per person in R with
@@ -118,9 +118,9 @@ const ucla10 = cellsOf('ucla3', [
 	[4, 5, 1, true]
 ]);
 
-describe('weighted n, mean and SD', () => {
+describe('summarise: n, mean and SD of counted values', () => {
 	it('matches R on the 40 WEMWBS changes given as counts', () => {
-		const s = weighted(
+		const s = summarise(
 			wemwbs40
 				.filter((c) => c.followup !== null)
 				.map((c) => ({ value: c.followup! - c.baseline, n: c.n }))
@@ -131,9 +131,9 @@ describe('weighted n, mean and SD', () => {
 	});
 
 	it('no values: n 0 and no mean; one value: SD 0', () => {
-		expect(weighted([])).toEqual({ n: 0, mean: NaN, sd: NaN });
-		expect(weighted([{ value: 4, n: 1 }])).toEqual({ n: 1, mean: 4, sd: 0 });
-		expect(weighted([{ value: 4, n: 0 }])).toEqual({ n: 0, mean: NaN, sd: NaN });
+		expect(summarise([])).toEqual({ n: 0, mean: NaN, sd: NaN });
+		expect(summarise([{ value: 4, n: 1 }])).toEqual({ n: 1, mean: 4, sd: 0 });
+		expect(summarise([{ value: 4, n: 0 }])).toEqual({ n: 0, mean: NaN, sd: NaN });
 	});
 });
 

@@ -1,7 +1,7 @@
 // GP appointments before and after referral (METHODS.md "GP appointments"), from people counted
 // by their (before, after) appointments.
-import { meanInterval, wilsonInterval, type MeanSummary } from './intervals.ts';
-import { minPairsForStatistics, weighted } from './outcomes.ts';
+import { meanInterval, summarise, wilsonInterval, type MeanSummary } from './intervals.ts';
+import { minPairsForStatistics } from './outcomes.ts';
 
 /** People with both counts, by their appointments before and after. */
 export interface GpCell {
@@ -34,7 +34,7 @@ export function gpChange(cells: GpCell[]): GpChange {
 	const before = total((c) => c.before);
 	const after = total((c) => c.after);
 	const count = (p: (c: GpCell) => boolean) => cells.filter(p).reduce((s, c) => s + c.people, 0);
-	const change = weighted(cells.map((c) => ({ value: c.after - c.before, n: c.people })));
+	const change = summarise(cells.map((c) => ({ value: c.after - c.before, n: c.people })));
 	const fell = count((c) => c.after < c.before);
 	const enough = people >= minPairsForStatistics;
 	return {

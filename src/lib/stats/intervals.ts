@@ -15,25 +15,29 @@ function checkLevel(level: number): void {
 	if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
 }
 
-/** n, mean and sample SD by two passes; sd = 0 when n < 2, mean = NaN when n = 0. */
-export function describe(values: number[]): MeanSummary {
-	const n = values.length;
+/**
+ * n, mean and sample SD of values given with how many have each (SQL's counts per value), by
+ * two passes: centred sums avoid the cancellation of Σx² − n·mean², and the residual sum
+ * corrects the rounding in the first mean (as R's mean does). SD is 0 for one value; mean and
+ * SD are NaN for none.
+ */
+export function summarise(values: { value: number; n: number }[]): MeanSummary {
+	let n = 0;
 	let sum = 0;
 	for (const v of values) {
 		// Parsing drops bad cells before this point, so a non-finite value is a programmer error.
-		if (!Number.isFinite(v)) throw new Error(`invalid value: ${v}`);
-		sum += v;
+		if (!Number.isFinite(v.value)) throw new Error(`invalid value: ${v.value}`);
+		n += v.n;
+		sum += v.value * v.n;
 	}
-	if (n === 0) return { n, mean: NaN, sd: 0 };
+	if (n === 0) return { n, mean: NaN, sd: NaN };
 	let mean = sum / n;
-	// Second pass: centred sums avoid the cancellation of sum(x^2) - n mean^2, and the
-	// residual sum corrects the rounding in the first mean (as R's mean does).
 	let residual = 0;
-	for (const v of values) residual += v - mean;
+	for (const v of values) residual += (v.value - mean) * v.n;
 	mean += residual / n;
 	if (n < 2) return { n, mean, sd: 0 };
 	let squares = 0;
-	for (const v of values) squares += (v - mean) ** 2;
+	for (const v of values) squares += v.n * (v.value - mean) ** 2;
 	return { n, mean, sd: Math.sqrt(squares / (n - 1)) };
 }
 

@@ -6,6 +6,7 @@ import {
 	effectSizeDz,
 	meanInterval,
 	pairedTTest,
+	summarise,
 	wilsonInterval,
 	type MeanSummary
 } from './intervals.ts';
@@ -34,15 +35,6 @@ export type ChangeRule = { kind: 'points'; points: number } | { kind: 'band' };
 export function changeRule(m: Measure, points?: number): ChangeRule {
 	if (m.meaningfulChange === null) return { kind: 'band' };
 	return { kind: 'points', points: points ?? m.meaningfulChange };
-}
-
-/** Weighted n, mean and sample SD of values given with counts. */
-export function weighted(values: { value: number; n: number }[]): MeanSummary {
-	const n = values.reduce((s, v) => s + v.n, 0);
-	if (n === 0) return { n: 0, mean: NaN, sd: NaN };
-	const mean = values.reduce((s, v) => s + v.value * v.n, 0) / n;
-	const ss = values.reduce((s, v) => s + v.n * (v.value - mean) ** 2, 0);
-	return { n, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 };
 }
 
 /** +1 when a pair moved meaningfully in the better direction, −1 the worse, 0 neither. */
@@ -107,7 +99,7 @@ export function measureStatistics(
 	const notFollowed = eligible.filter((c) => c.followup === null);
 	const sum = (cs: OutcomeCell[]) => cs.reduce((s, c) => s + c.n, 0);
 	const pairs = sum(paired);
-	const change = weighted(paired.map((c) => ({ value: c.followup - c.baseline, n: c.n })));
+	const change = summarise(paired.map((c) => ({ value: c.followup - c.baseline, n: c.n })));
 	const enough = pairs >= minPairsForStatistics;
 	const moved = (d: number) =>
 		sum(paired.filter((c) => direction(m, rule, c.baseline, c.followup) === d));
@@ -120,10 +112,10 @@ export function measureStatistics(
 		followedUp: sum(followed),
 		followupRate: sum(eligible) ? sum(followed) / sum(eligible) : null,
 		eligibleAll,
-		baselineFollowed: weighted(followed.map((c) => ({ value: c.baseline, n: c.n }))),
-		baselineNotFollowed: weighted(notFollowed.map((c) => ({ value: c.baseline, n: c.n }))),
-		baseline: weighted(paired.map((c) => ({ value: c.baseline, n: c.n }))),
-		followup: weighted(paired.map((c) => ({ value: c.followup, n: c.n }))),
+		baselineFollowed: summarise(followed.map((c) => ({ value: c.baseline, n: c.n }))),
+		baselineNotFollowed: summarise(notFollowed.map((c) => ({ value: c.baseline, n: c.n }))),
+		baseline: summarise(paired.map((c) => ({ value: c.baseline, n: c.n }))),
+		followup: summarise(paired.map((c) => ({ value: c.followup, n: c.n }))),
 		change,
 		ci95: enough ? meanInterval(change) : null,
 		pValue: enough ? (pairedTTest(change)?.p ?? null) : null,
