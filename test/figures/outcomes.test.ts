@@ -37,6 +37,7 @@ describe('outcome figures', () => {
 			baseline_followed: '41.3', // (12×40 + 8×42 + 4×44) / 24 = 41.33
 			baseline_not_followed: '50.0',
 			change: '+1.8', // (60 − 16) / 24 = 1.83
+			sd: '3.5', // R: sd(c(rep(5, 12), rep(0, 8), rep(-4, 4))) = 3.509821
 			meaningful: '3 points',
 			improved: 0.5
 		});
@@ -54,6 +55,20 @@ describe('outcome figures', () => {
 		expect(measureSentence(ucla, s, published)).toBe(
 			'* referrals have both scores; too few to show their means.'
 		);
+	});
+
+	it('publication: an interval never gives a hidden share back', () => {
+		// 40 pairs, 3 improved by 5 points: the share (3 of 40) is hidden, so its interval is too.
+		const few: OutcomeCell[] = [
+			{ measure: 'wemwbs', baseline: 40, followup: 45, discharged: true, n: 3 },
+			{ measure: 'wemwbs', baseline: 40, followup: 40, discharged: true, n: 37 }
+		];
+		const s = measureStatistics(wemwbs, few, changeRule(wemwbs));
+		const [row] = summaryView([{ m: wemwbs, s }], published).rows;
+		expect(row).toMatchObject({ pairs: 40, improved: null, improved_ci: '*' });
+		expect(row.deteriorated).toBe(0);
+		const [exact] = summaryView([{ m: wemwbs, s }], plain).rows;
+		expect(exact.improved_ci).toMatch(/^\d+% to \d+%$/);
 	});
 
 	it('a band measure counts moving one band, stated as such', () => {

@@ -150,7 +150,7 @@ describe('measureStatistics against R', () => {
 			deteriorated: 3,
 			rule: { kind: 'points', points: 3 },
 			countsOnly: false,
-			belowWarwick: false
+			belowAdvice: false
 		});
 		expectRelClose(s.followupRate, 23 / 31);
 		// R: mean(b), sd(b) over the 23 discharged pairs; over 42 ×4, 36 ×3, 50
@@ -185,7 +185,7 @@ describe('measureStatistics against R', () => {
 			improved: 5,
 			deteriorated: 1,
 			countsOnly: false,
-			belowWarwick: true
+			belowAdvice: true
 		});
 		expect(s.baselineNotFollowed).toEqual({ n: 2, mean: 22.35, sd: 0 });
 		expectRelClose(s.baseline.mean, 19.0825);
@@ -207,7 +207,7 @@ describe('measureStatistics against R', () => {
 			improved: 6,
 			deteriorated: 2,
 			countsOnly: false,
-			belowWarwick: false
+			belowAdvice: false
 		});
 		expectRelClose(s.baseline.mean, 6.4000000000000004);
 		expectRelClose(s.followup.mean, 5.4000000000000004);
@@ -237,7 +237,7 @@ describe('small numbers: under 10 pairs counts only; under 30 for (S)WEMWBS the 
 			improved: 6,
 			deteriorated: 1,
 			countsOnly: true,
-			belowWarwick: false,
+			belowAdvice: false,
 			ci95: null,
 			pValue: null,
 			effectSizeDz: null,
@@ -249,15 +249,15 @@ describe('small numbers: under 10 pairs counts only; under 30 for (S)WEMWBS the 
 	});
 
 	it.each([
-		{ key: 'wemwbs', pairs: 9, countsOnly: true, belowWarwick: true },
-		{ key: 'wemwbs', pairs: 10, countsOnly: false, belowWarwick: true },
-		{ key: 'wemwbs', pairs: 29, countsOnly: false, belowWarwick: true },
-		{ key: 'wemwbs', pairs: 30, countsOnly: false, belowWarwick: false },
-		{ key: 'swemwbs', pairs: 29, countsOnly: false, belowWarwick: true },
-		{ key: 'swemwbs', pairs: 30, countsOnly: false, belowWarwick: false },
-		{ key: 'ucla3', pairs: 29, countsOnly: false, belowWarwick: false },
-		{ key: 'ons4_anxiety', pairs: 5, countsOnly: true, belowWarwick: false }
-	])('$key with $pairs pairs', ({ key, pairs, countsOnly, belowWarwick }) => {
+		{ key: 'wemwbs', pairs: 9, countsOnly: true, belowAdvice: true },
+		{ key: 'wemwbs', pairs: 10, countsOnly: false, belowAdvice: true },
+		{ key: 'wemwbs', pairs: 29, countsOnly: false, belowAdvice: true },
+		{ key: 'wemwbs', pairs: 30, countsOnly: false, belowAdvice: false },
+		{ key: 'swemwbs', pairs: 29, countsOnly: false, belowAdvice: true },
+		{ key: 'swemwbs', pairs: 30, countsOnly: false, belowAdvice: false },
+		{ key: 'ucla3', pairs: 29, countsOnly: false, belowAdvice: false },
+		{ key: 'ons4_anxiety', pairs: 5, countsOnly: true, belowAdvice: false }
+	])('$key with $pairs pairs', ({ key, pairs, countsOnly, belowAdvice }) => {
 		// Two cells so the SD is not 0: half the pairs change by 1, the rest by 2 (any order).
 		const first = Math.floor(pairs / 2);
 		const cells = cellsOf(key, [
@@ -265,7 +265,7 @@ describe('small numbers: under 10 pairs counts only; under 30 for (S)WEMWBS the 
 			[5, 7, pairs - first, true]
 		]);
 		const s = measureStatistics(m(key), cells);
-		expect(s).toMatchObject({ pairs, countsOnly, belowWarwick });
+		expect(s).toMatchObject({ pairs, countsOnly, belowAdvice });
 		expect(s.ci95 === null).toBe(countsOnly);
 		expect(s.pValue === null).toBe(countsOnly);
 		expect(s.improvedCi95 === null).toBe(countsOnly);

@@ -24,6 +24,8 @@ export const measureSchema = z
 		aliases: z.array(z.string()).default([]),
 		/** Raw totals converted to another scale before any arithmetic (SWEMWBS). */
 		conversion: z.enum(['swemwbs']).optional(),
+		/** A published minimum of people with both scores for a paired analysis, and who advises it. */
+		advice: z.object({ pairs: z.number().int().positive(), by: z.string().min(1) }).optional(),
 		note: z.string().optional(),
 		source: z.string().optional()
 	})
@@ -78,6 +80,7 @@ const registryData = [
 			'Warwick Edinburgh',
 			'WEMWBS 14'
 		],
+		advice: { pairs: 30, by: 'Warwick Medical School' },
 		note: 'Warwick advises paired analysis and at least 30 people with both scores.',
 		source: 'Warwick Medical School'
 	},
@@ -90,6 +93,8 @@ const registryData = [
 		better: 'higher',
 		meaningfulChange: 3,
 		conversion: 'swemwbs',
+		// Warwick's advice covers both scales; METHODS.md names WEMWBS.
+		advice: { pairs: 30, by: 'Warwick Medical School' },
 		aliases: [
 			'SWEMWBS',
 			'Short WEMWBS',

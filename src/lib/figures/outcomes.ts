@@ -41,14 +41,14 @@ export function pText(p: number | null): string {
 	return decimal(p, 3);
 }
 
-/** Why there is no interval or test, or what Warwick advises: the small-number notes. */
+/** Why there is no interval or test, or what the measure's publisher advises: the small-number notes. */
 export function smallNumberNote(m: Measure, s: MeasureStatistics, ctx: FigureContext): string {
 	const notes: string[] = [];
 	if (s.countsOnly)
 		notes.push(`Fewer than 10 pairs: counts only, with no interval or test (METHODS.md).`);
-	if (s.belowWarwick)
+	if (s.belowAdvice && m.advice)
 		notes.push(
-			`Warwick Medical School advises paired analysis with at least 30 people with both scores; there are ${fc(publishTotal(s.pairs, ctx.publication))}.`
+			`${m.advice.by} advises paired analysis with at least ${m.advice.pairs} people with both scores; there are ${fc(publishTotal(s.pairs, ctx.publication))}.`
 		);
 	return notes.join(' ');
 }
@@ -93,6 +93,8 @@ export function summaryView(
 		const places = placesOf(m);
 		const hide = ctx.publication && isSmall(s.pairs);
 		const stat = (text: string) => (hide ? '*' : text);
+		const improved = share(s.improved, s.pairs, ctx.publication);
+		const deteriorated = share(s.deteriorated, s.pairs, ctx.publication);
 		return {
 			measure: m.name,
 			key: m.key,
@@ -109,10 +111,12 @@ export function summaryView(
 			p: stat(pText(s.pValue)),
 			dz: stat(s.effectSizeDz === null ? '—' : decimal(s.effectSizeDz, 2)),
 			meaningful: ruleText(m, s.rule),
-			improved: share(s.improved, s.pairs, ctx.publication),
-			improved_ci: stat(shareInterval(s.improvedCi95)),
-			deteriorated: share(s.deteriorated, s.pairs, ctx.publication),
-			deteriorated_ci: stat(shareInterval(s.deterioratedCi95))
+			sd: s.pairs > 1 ? stat(decimal(s.change.sd, places)) : '—',
+			improved,
+			// An interval would give a hidden share (and its count) back.
+			improved_ci: improved === null ? '*' : stat(shareInterval(s.improvedCi95)),
+			deteriorated,
+			deteriorated_ci: deteriorated === null ? '*' : stat(shareInterval(s.deterioratedCi95))
 		};
 	});
 	// The first measure with pairs, in the registry's order (WEMWBS and SWEMWBS lead).
@@ -126,7 +130,7 @@ export function summaryView(
 		caveat: [
 			'Each row pairs one baseline and one later follow-up per referral (METHODS.md "Pairing"); means of different people are never compared. Eligible: referrals with a baseline that were discharged by the as-of date; the follow-up rate is the share of them followed up, and the two baseline means show whether those followed up started differently. Intervals and tests need 10 pairs. Change is follow-up minus baseline; for anxiety and loneliness, lower is better. No comparison group: some change would have happened anyway.',
 			...list
-				.filter(({ s }) => s.belowWarwick)
+				.filter(({ s }) => s.belowAdvice)
 				.map(({ m, s }) => `${m.short ?? m.name}: ${smallNumberNote(m, s, ctx)}`)
 		].join(' '),
 		rows,
@@ -140,6 +144,7 @@ export function summaryView(
 			{ key: 'baseline', label: 'Mean at baseline' },
 			{ key: 'followup', label: 'Mean at follow-up' },
 			{ key: 'change', label: 'Mean change' },
+			{ key: 'sd', label: 'SD of change' },
 			{ key: 'ci', label: '95% CI of change' },
 			{ key: 'p', label: 'p (paired t)' },
 			{ key: 'dz', label: 'Effect size dz' },

@@ -27,7 +27,11 @@ export interface CurveSummary {
 /** Each group's curve and summary, in the order the rows give the groups. */
 export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
 	const groups = new Map<string, DayRow[]>();
-	for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+	for (const r of rows) {
+		const mine = groups.get(r.group);
+		if (mine) mine.push(r);
+		else groups.set(r.group, [r]);
+	}
 	const out = new Map<string, CurveSummary>();
 	for (const [group, mine] of groups) {
 		const curve = kaplanMeier(

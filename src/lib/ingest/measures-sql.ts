@@ -14,12 +14,14 @@ export function measuresTableSql(list: Measure[]): string {
 		(m, i) =>
 			`(${i}, ${lit(m.key)}, ${lit(m.name)}, ${lit(m.short ?? m.name)}, ${num(m.min)}, ${num(m.max)}, ${lit(m.better)}, ${
 				m.meaningfulChange === null ? 'NULL' : num(m.meaningfulChange)
-			}, ${lit(JSON.stringify(m.bands))}, ${m.conversion ? lit(m.conversion) : 'NULL'})`
+			}, ${lit(JSON.stringify(m.bands))}, ${m.conversion ? lit(m.conversion) : 'NULL'}, ${
+				m.advice ? lit(JSON.stringify(m.advice)) : 'NULL'
+			})`
 	);
 	const aliases = [...measureAliases(list)].map(([alias, key]) => `(${lit(alias)}, ${lit(key)})`);
 	const metric = Object.entries(swemwbsMetric).map(([raw, m]) => `(${raw}, ${m})`);
 	return `CREATE OR REPLACE TABLE outcome_measures (ord INTEGER, key VARCHAR, name VARCHAR, short VARCHAR, min DOUBLE, max DOUBLE,
-  better VARCHAR, meaningful_change DOUBLE, bands VARCHAR, conversion VARCHAR);
+  better VARCHAR, meaningful_change DOUBLE, bands VARCHAR, conversion VARCHAR, advice VARCHAR);
 INSERT INTO outcome_measures VALUES ${rows.join(', ')};
 CREATE OR REPLACE TEMP TABLE measure_aliases (alias VARCHAR, key VARCHAR);
 INSERT INTO measure_aliases VALUES ${aliases.join(', ')};

@@ -55,7 +55,7 @@ ORDER BY measure, dimension, TRY_CAST("group" AS INTEGER) NULLS LAST, "group"`;
 
 /** The measures of the load (registry and declared), for names, ranges and thresholds. */
 export function outcomeMeasures(): Sql {
-	return sql`SELECT key, name, short, min, max, better, meaningful_change, bands, conversion
+	return sql`SELECT key, name, short, min, max, better, meaningful_change, bands, conversion, advice
 FROM outcome_measures ORDER BY ord`;
 }
 
@@ -71,6 +71,7 @@ export function measureFromRow(row: Record<string, unknown>): Measure {
 		meaningfulChange: row.meaningful_change == null ? null : Number(row.meaningful_change),
 		bands: JSON.parse(String(row.bands ?? '[]')),
 		aliases: [],
-		conversion: row.conversion === 'swemwbs' ? 'swemwbs' : undefined
+		conversion: row.conversion === 'swemwbs' ? 'swemwbs' : undefined,
+		advice: row.advice == null ? undefined : JSON.parse(String(row.advice))
 	};
 }

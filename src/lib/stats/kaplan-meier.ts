@@ -161,13 +161,12 @@ export function survivalAt(curve: KmCurve, t: number): number {
 	return stepAt(curve, t)?.survival ?? 1;
 }
 
-/** 1 − S(t) with its limits (1 − upper, 1 − lower), e.g. share contacted within 7 days. */
 /** Events up to and including day t: the count a share "within t days" rests on. */
 export function eventsBy(curve: KmCurve, t: number): number {
 	return curve.steps.filter((s) => s.time <= t).reduce((a, s) => a + s.events, 0);
 }
 
-/** 1 − S(t) and its limits: the share with the event by t. */
+/** 1 − S(t) with its limits (1 − upper, 1 − lower), e.g. share contacted within 7 days. */
 export function shareBy(
 	curve: KmCurve,
 	t: number

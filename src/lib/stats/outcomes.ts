@@ -22,8 +22,6 @@ export interface OutcomeCell {
 
 /** Below this many pairs, counts only: no interval or test (METHODS.md). */
 export const minPairsForStatistics = 10;
-/** Warwick advises at least this many people with both scores for (S)WEMWBS. */
-export const warwickMinimum = 30;
 // Changes are differences of stored decimals: 20.40 − 17.43 must still count as 2.97, and
 // 0.58 − 0.50 as 0.08, so comparisons allow for the last bits of a double.
 const tolerance = 1e-9;
@@ -81,8 +79,8 @@ export interface MeasureStatistics {
 	rule: ChangeRule;
 	/** Fewer than 10 pairs: counts only. */
 	countsOnly: boolean;
-	/** (S)WEMWBS with fewer than 30 pairs: Warwick's advice applies. */
-	belowWarwick: boolean;
+	/** Fewer pairs than the measure's published advice (Warwick's 30 for (S)WEMWBS). */
+	belowAdvice: boolean;
 }
 
 /** The statistics of one measure from its cells. */
@@ -126,7 +124,7 @@ export function measureStatistics(
 		deterioratedCi95: enough ? wilsonInterval(deteriorated, pairs) : null,
 		rule,
 		countsOnly: !enough,
-		belowWarwick: ['wemwbs', 'swemwbs'].includes(m.key) && pairs < warwickMinimum
+		belowAdvice: m.advice !== undefined && pairs < m.advice.pairs
 	};
 }
 
