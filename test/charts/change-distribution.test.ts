@@ -9,17 +9,18 @@ import {
 import { primary } from '../../src/lib/charts/palette.ts';
 import { drawn, marksOf, textsOf } from './marks.ts';
 
-// WEMWBS-like: higher is better, meaningful change 3 points; one change suppressed.
-const rows: ChangeRow[] = [
-	{ change: -4, people: 9 },
-	{ change: -2, people: 12 },
-	{ change: 0, people: 20 },
-	{ change: 2, people: null },
-	{ change: 3, people: 15 },
-	{ change: 7, people: 10 }
-];
-const wemwbs = { meaningfulChange: 3, better: 'higher' as const, xLabel: 'Change in WEMWBS' };
 const [improved, none, deteriorated] = changeClasses;
+// WEMWBS-like: higher is better, meaningful change 3 points; one change suppressed. The reading
+// of each bar comes from the statistics (stats/outcomes.ts), not from the chart.
+const rows: ChangeRow[] = [
+	{ change: -4, people: 9, movement: deteriorated },
+	{ change: -2, people: 12, movement: none },
+	{ change: 0, people: 20, movement: none },
+	{ change: 2, people: null, movement: none },
+	{ change: 3, people: 15, movement: improved },
+	{ change: 7, people: 10, movement: improved }
+];
+const wemwbs = { meaningfulChange: 3, xLabel: 'Change in WEMWBS' };
 
 describe('changeDistributionChart', () => {
 	it('draws one bar per change, a step wide and centred on it, as tall as its people', () => {
@@ -37,9 +38,9 @@ describe('changeDistributionChart', () => {
 	});
 
 	it('takes the step the caller binned non-integer changes to', () => {
-		const eq5d = [
-			{ change: -0.08, people: 10 },
-			{ change: 0.16, people: 12 }
+		const eq5d: ChangeRow[] = [
+			{ change: -0.08, people: 10, movement: deteriorated },
+			{ change: 0.16, people: 12, movement: improved }
 		];
 		const options = changeDistributionChart(eq5d, {
 			...wemwbs,
@@ -49,24 +50,24 @@ describe('changeDistributionChart', () => {
 		const [bar] = marksOf(options, Plot.Rect);
 		expect(drawn(bar).x1[1]).toBeCloseTo(0.14);
 		expect(drawn(bar).x2[1]).toBeCloseTo(0.18);
-		// -0.08 in floating point still counts as a meaningful deterioration.
-		expect(drawn(bar).fill).toEqual([deteriorated, improved]);
 		expect(() => changeDistributionChart(eq5d, { ...wemwbs, step: 0 })).toThrow('invalid step: 0');
 	});
 
-	it('colours a change by the meaningful change in the better direction, with a three-way legend', () => {
+	it('colours each bar by its reading, with a three-way legend', () => {
 		const [bar] = marksOf(changeDistributionChart(rows, wemwbs), Plot.Rect);
 		expect(drawn(bar).fill).toEqual([deteriorated, none, none, improved, improved]);
-		const lower = changeDistributionChart(rows, { ...wemwbs, better: 'lower' });
-		expect(drawn(marksOf(lower, Plot.Rect)[0]).fill).toEqual([
-			improved,
-			none,
-			none,
-			deteriorated,
-			deteriorated
-		]);
-		expect(lower.color).toEqual({ domain: changeClasses, range: changeColours, legend: true });
+		const options = changeDistributionChart(rows, wemwbs);
+		expect(options.color).toEqual({ domain: changeClasses, range: changeColours, legend: true });
 		expect(changeColours[0]).toBe(primary);
+	});
+
+	it('stacks the readings of one bin: SWEMWBS +2.55 (no) and +3.30 (yes) both round to +3', () => {
+		const mixed: ChangeRow[] = [
+			{ change: 3, people: 12, movement: improved },
+			{ change: 3, people: 9, movement: none }
+		];
+		const [bar] = marksOf(changeDistributionChart(mixed, wemwbs), Plot.Rect);
+		expect(drawn(bar)).toMatchObject({ y1: [0, 12], y2: [12, 21], fill: [improved, none] });
 	});
 
 	it('rules no change and ± the meaningful change, labelled, on an axis symmetric about zero', () => {
@@ -79,15 +80,12 @@ describe('changeDistributionChart', () => {
 		expect(high).toBeGreaterThanOrEqual(7.5);
 	});
 
-	it('for a band measure draws no thresholds, one colour and no legend', () => {
+	it('for a band measure draws no thresholds, and colours bars by the band each pair moved', () => {
 		const options = changeDistributionChart(rows, { ...wemwbs, meaningfulChange: null });
 		expect(marksOf(options, Plot.RuleX).map((r) => r.data)).toEqual([[0], []]);
 		expect(textsOf(options)).toEqual(['*']);
-		expect(options.color).toBeUndefined();
 		const [bar] = marksOf(options, Plot.Rect);
-		expect(bar.data.length).toBe(5);
-		expect(options.marks[0]).toMatchObject({ fill: primary });
-		expect(drawn(bar).title[0]).toBe('Change: −4\nPeople: 9');
+		expect(drawn(bar).fill).toEqual([deteriorated, none, none, improved, improved]);
 	});
 
 	it('draws no bar for a suppressed change, a * on the axis instead, and never its count', () => {

@@ -48,3 +48,10 @@ describe('stackedBarsChart', () => {
 		expect(ticks[0]).toBe('M0');
 	});
 });
+
+describe('stackedBarsChart with colours of its own', () => {
+	it('uses the given colours for the groups, in their order', () => {
+		const chart = stackedBarsChart(rows, { ...base, colours: ['#005eb8', '#768692'] });
+		expect(chart.color.range).toEqual(['#005eb8', '#768692']);
+	});
+});

@@ -71,6 +71,23 @@ describe('outcome figures', () => {
 		expect(exact.improved_ci).toMatch(/^\d+% to \d+%$/);
 	});
 
+	it('the change distribution reads each bar with the threshold the user set', () => {
+		const strict = measureStatistics(wemwbs, cells, changeRule(wemwbs, 6));
+		const view = changeView(wemwbs, strict, cells, plain).view;
+		expect(view.rows.map((r) => [r.label, r.movement, r.people])).toEqual([
+			['-4', 'No meaningful change', 4],
+			['0', 'No meaningful change', 8],
+			['5', 'No meaningful change', 12]
+		]);
+		expect(view.caveat).toContain('Meaningful change: 6 points (a setting).');
+		const usual = changeView(wemwbs, stats(), cells, plain).view;
+		expect(usual.rows.map((r) => r.movement)).toEqual([
+			'Deteriorated meaningfully',
+			'No meaningful change',
+			'Improved meaningfully'
+		]);
+	});
+
 	it('a band measure counts moving one band, stated as such', () => {
 		const s = stats(anxiety);
 		expect([s.improved, s.deteriorated]).toEqual([9, 0]); // 7 → 8 stays in "High (6–10)"

@@ -358,9 +358,9 @@ describe('meaningful change: thresholds, bands and float tolerance', () => {
 		const stats = measureStatistics(e, cells);
 		expect([stats.improved, stats.deteriorated]).toEqual([2, 1]);
 		expect(changeCounts(e, cells, 0.01)).toEqual([
-			{ change: -0.08, n: 1 },
-			{ change: 0.07, n: 1 },
-			{ change: 0.08, n: 2 }
+			{ change: -0.08, movement: -1, n: 1 },
+			{ change: 0.07, movement: 0, n: 1 },
+			{ change: 0.08, movement: 1, n: 2 }
 		]);
 	});
 
@@ -431,29 +431,42 @@ describe('meaningful change: thresholds, bands and float tolerance', () => {
 describe('changeCounts: the distribution of change', () => {
 	it('WEMWBS 40 pairs, as R table(d)', () => {
 		expect(changeCounts(m('wemwbs'), wemwbs40)).toEqual([
-			{ change: -4, n: 1 },
-			{ change: -3, n: 2 },
-			{ change: -1, n: 4 },
-			{ change: 0, n: 4 },
-			{ change: 2, n: 2 },
-			{ change: 3, n: 7 },
-			{ change: 6, n: 8 },
-			{ change: 7, n: 8 },
-			{ change: 8, n: 1 },
-			{ change: 9, n: 3 }
+			{ change: -4, movement: -1, n: 1 },
+			{ change: -3, movement: -1, n: 2 },
+			{ change: -1, movement: 0, n: 4 },
+			{ change: 0, movement: 0, n: 4 },
+			{ change: 2, movement: 0, n: 2 },
+			{ change: 3, movement: 1, n: 7 },
+			{ change: 6, movement: 1, n: 8 },
+			{ change: 7, movement: 1, n: 8 },
+			{ change: 8, movement: 1, n: 1 },
+			{ change: 9, movement: 1, n: 3 }
 		]);
 	});
 
 	it('SWEMWBS metric changes rounded to whole points', () => {
 		// 3.30 3.41 3.10 3.23 → 3; 3.76 → 4; 2.37 → 2; 1.48 ×2 → 1; −2.48 → −2; −3.30 → −3.
 		expect(changeCounts(m('swemwbs'), swemwbs12)).toEqual([
-			{ change: -3, n: 1 },
-			{ change: -2, n: 1 },
-			{ change: 0, n: 2 },
-			{ change: 1, n: 2 },
-			{ change: 2, n: 1 },
-			{ change: 3, n: 4 },
-			{ change: 4, n: 1 }
+			{ change: -3, movement: -1, n: 1 },
+			{ change: -2, movement: 0, n: 1 },
+			{ change: 0, movement: 0, n: 2 },
+			{ change: 1, movement: 0, n: 2 },
+			{ change: 2, movement: 0, n: 1 },
+			{ change: 3, movement: 1, n: 4 },
+			{ change: 4, movement: 1, n: 1 }
 		]);
+	});
+
+	it('a bin holding pairs on both sides of the threshold keeps each reading', () => {
+		// 17.43 → 19.98 is +2.55 (not 3 points) and 17.43 → 20.73 is +3.30: both round to 3.
+		const cells = cellsOf('swemwbs', [
+			[17.43, 19.98, 2, true],
+			[17.43, 20.73, 3, true]
+		]);
+		expect(changeCounts(m('swemwbs'), cells)).toEqual([
+			{ change: 3, movement: 1, n: 3 },
+			{ change: 3, movement: 0, n: 2 }
+		]);
+		expect(measureStatistics(m('swemwbs'), cells).improved).toBe(3);
 	});
 });

@@ -3,10 +3,14 @@ import { formatCount } from '../stats/small-numbers.ts';
 import { defaults } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 
-/** One distinct change (follow-up − baseline) and the pairs with it (null when suppressed). */
+/** How pairs with one change read (the statistics decide, stats/outcomes.ts `direction`). */
+export type ChangeClass = (typeof changeClasses)[number];
+
+/** One change (follow-up − baseline, binned), one reading, and the pairs (null when suppressed). */
 export interface ChangeRow {
 	change: number;
 	people: number | null;
+	movement: ChangeClass;
 }
 
 /** The three readings of a change against the meaningful change, as the legend names them. */
@@ -19,40 +23,29 @@ export const changeClasses = [
 /** Their colours: NHS blue and orange tell apart under the common colour-vision deficiencies; grey recedes. */
 export const changeColours = [primary, '#768692', palette[1]];
 
-// Changes come from sums of scores that are not exact in binary (0.08 steps): forgive the last bits.
-const tolerance = 1e-9;
-
 /** A signed change for reading, with a true minus sign as Plot's axes use: '+3', '−0.08', '0'. */
 export const signed = (v: number) =>
 	v
 		.toLocaleString('en-GB', { maximumFractionDigits: 3, signDisplay: 'exceptZero' })
 		.replace('-', '−');
 
-/** How a change reads against the meaningful change in the better direction. */
-export function classify(change: number, better: 'higher' | 'lower', meaningful: number) {
-	const gain = better === 'higher' ? change : -change;
-	if (gain >= meaningful - tolerance) return changeClasses[0];
-	if (-gain >= meaningful - tolerance) return changeClasses[2];
-	return changeClasses[1];
-}
-
-/** How many people changed by how much, one bar per change, coloured by whether it is a meaningful improvement or deterioration, with rules at no change and at ± the meaningful change. */
+/**
+ * How many people changed by how much, one bar per change, coloured by each pair's reading as
+ * the statistics count it (a bin can hold pairs on both sides of a decimal threshold, stacked),
+ * with rules at no change and at ± the meaningful change (none for band measures).
+ */
 export function changeDistributionChart(
 	rows: ChangeRow[],
 	options: {
 		width?: number;
 		meaningfulChange: number | null;
-		better: 'higher' | 'lower';
 		xLabel: string;
 		step?: number;
 	}
 ) {
-	const { meaningfulChange: mc, better, xLabel } = options;
+	const { meaningfulChange: mc, xLabel } = options;
 	const step = options.step ?? 1;
 	if (!(step > 0)) throw new Error(`invalid step: ${step}`);
-	// Band measures count a meaningful change as moving a band, which the change alone cannot
-	// tell: their bars are one colour, with no thresholds to read them against.
-	const fill = mc == null ? primary : (d: ChangeRow) => classify(d.change, better, mc);
 	const thresholds = mc == null ? [] : [-mc, mc];
 	// Symmetric about no change, so improvement and deterioration take equal room.
 	const reach = Math.max(step, ...rows.map((r) => Math.abs(r.change) + step / 2), mc ?? 0);
@@ -63,8 +56,7 @@ export function changeDistributionChart(
 		marginRight: 20,
 		x: { domain: [-reach * 1.05, reach * 1.05], label: xLabel },
 		y: { grid: true, label: 'People' },
-		color:
-			mc == null ? undefined : { domain: [...changeClasses], range: changeColours, legend: true },
+		color: { domain: [...changeClasses], range: changeColours, legend: true },
 		marks: [
 			Plot.rectY(
 				rows.filter((r) => r.people != null),
@@ -72,12 +64,12 @@ export function changeDistributionChart(
 					x1: (d: ChangeRow) => d.change - step / 2,
 					x2: (d: ChangeRow) => d.change + step / 2,
 					y: 'people',
-					fill,
+					fill: 'movement',
 					inset: 0.5,
 					title: (d: ChangeRow) =>
-						[`Change: ${signed(d.change)}`, `People: ${formatCount(d.people)}`]
-							.concat(mc == null ? [] : [classify(d.change, better, mc)])
-							.join('\n'),
+						[`Change: ${signed(d.change)}`, `People: ${formatCount(d.people)}`, d.movement].join(
+							'\n'
+						),
 					tip: true
 				}
 			),

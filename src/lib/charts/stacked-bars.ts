@@ -13,7 +13,15 @@ export interface StackRow {
 /** Columns stacked by group, columns and groups in the given order, each group in its stable colour; a column with a suppressed segment carries a `*` on top. */
 export function stackedBarsChart(
 	rows: StackRow[],
-	options: { width?: number; x: string[]; groups: string[]; allLabels?: string[]; yLabel: string }
+	options: {
+		width?: number;
+		x: string[];
+		groups: string[];
+		allLabels?: string[];
+		/** Colours of the groups, in their order, where they have colours of their own. */
+		colours?: string[];
+		yLabel: string;
+	}
 ) {
 	const { groups, yLabel } = options;
 	const all = options.allLabels ?? groups;
@@ -34,7 +42,11 @@ export function stackedBarsChart(
 			ticks: thinTicks(options.x, options.width ?? 640, defaults.marginLeft + 20)
 		},
 		y: { grid: true, label: yLabel },
-		color: { domain: groups, range: groups.map((g) => colourFor(g, all)), legend: true },
+		color: {
+			domain: groups,
+			range: options.colours ?? groups.map((g) => colourFor(g, all)),
+			legend: true
+		},
 		marks: [
 			Plot.barY(shown, {
 				x: 'x',

@@ -1,5 +1,6 @@
 // The figures of one chosen measure: each person's change, baseline against follow-up, bands
 // before and after, and the mean change by group (a forest plot).
+import { changeClasses } from '../charts/change-distribution.ts';
 import type { Measure } from '../contract/measures.ts';
 import { meanInterval } from '../stats/intervals.ts';
 import {
@@ -40,7 +41,11 @@ export function changeView(
 ) {
 	const step = stepOf(m);
 	const rows = publish(
-		changeCounts(m, cells, step).map((r) => ({ change: r.change, people: r.n })),
+		changeCounts(m, cells, step, s.rule).map((r) => ({
+			change: r.change,
+			people: r.n,
+			movement: changeClasses[1 - r.movement]
+		})),
 		{ additive: ['people'] },
 		ctx.publication
 	);
@@ -57,6 +62,7 @@ export function changeView(
 			rows: rows.map((r) => ({ ...r, label: decimal(r.change, step < 1 ? 2 : 0) })),
 			columns: [
 				{ key: 'label', label: 'Change (follow-up − baseline)' },
+				{ key: 'movement', label: 'Reading' },
 				{ key: 'people', label: 'Pairs', kind: 'count' as const }
 			]
 		},

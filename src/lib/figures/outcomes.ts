@@ -1,5 +1,6 @@
 // What the Outcomes page's cards show for each measure: the paired statistics in words and as
 // tables, under the small-number rules (METHODS.md "Statistics for a measure").
+import { changeClasses } from '../charts/change-distribution.ts';
 import type { Measure } from '../contract/measures.ts';
 import type { ChangeRule, MeasureStatistics } from '../stats/outcomes.ts';
 import { formatCount as fc, formatShare as fs, isSmall } from '../stats/small-numbers.ts';
@@ -172,9 +173,9 @@ export function movementRows(list: { m: Measure; s: MeasureStatistics }[], ctx: 
 			ctx.publication
 		).map((r) => r.n);
 		return [
-			{ x: m.short ?? m.name, group: 'Improved meaningfully', value: improved },
-			{ x: m.short ?? m.name, group: 'No meaningful change', value: same },
-			{ x: m.short ?? m.name, group: 'Deteriorated meaningfully', value: worse }
+			{ x: m.short ?? m.name, group: changeClasses[0], value: improved },
+			{ x: m.short ?? m.name, group: changeClasses[1], value: same },
+			{ x: m.short ?? m.name, group: changeClasses[2], value: worse }
 		];
 	});
 }

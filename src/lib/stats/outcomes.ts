@@ -138,14 +138,28 @@ export function bandShares(m: Measure, cells: OutcomeCell[]) {
 	}));
 }
 
-/** Pairs by change (follow-up − baseline), rounded to `step` so decimal scores bin together. */
-export function changeCounts(m: Measure, cells: OutcomeCell[], step = 1) {
-	const counts = new Map<number, number>();
+/**
+ * Pairs by change (follow-up − baseline), rounded to `step` so decimal scores bin together, and
+ * by their movement (+1 improved, 0 neither, −1 deteriorated, by `direction`): a bin can hold
+ * pairs on both sides of the threshold (SWEMWBS 2.55 and 3.20 both round to 3), and each keeps
+ * the reading the statistics give it.
+ */
+export function changeCounts(
+	m: Measure,
+	cells: OutcomeCell[],
+	step = 1,
+	rule: ChangeRule = changeRule(m)
+) {
+	const counts = new Map<string, { change: number; movement: number; n: number }>();
 	for (const c of cells) {
 		if (c.measure !== m.key || c.followup === null) continue;
-		const change = Math.round((c.followup - c.baseline) / step) * step;
-		const key = Number(change.toFixed(6));
-		counts.set(key, (counts.get(key) ?? 0) + c.n);
+		const change = Number((Math.round((c.followup - c.baseline) / step) * step).toFixed(6));
+		// Math.sign gives −0 for no change on a lower-is-better band measure; + 0 makes it 0.
+		const movement = direction(m, rule, c.baseline, c.followup) + 0;
+		const key = `${change}|${movement}`;
+		const bin = counts.get(key) ?? { change, movement, n: 0 };
+		bin.n += c.n;
+		counts.set(key, bin);
 	}
-	return [...counts].sort((a, b) => a[0] - b[0]).map(([change, n]) => ({ change, n }));
+	return [...counts.values()].sort((a, b) => a.change - b.change || b.movement - a.movement);
 }
