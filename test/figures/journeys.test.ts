@@ -249,6 +249,20 @@ describe('time to first contact', () => {
 		expect(early.within[0]).toBeNull();
 		expect(early.view.rows[3]).toMatchObject({ value: '*', interval: '*' });
 	});
+
+	it('in publication mode the four counts that make up the referrals hide one another', () => {
+		// Never contacted (3) is hidden; the next smallest (left out, 15) goes with it, or the
+		// total less the others would give it back.
+		const more = {
+			...counts,
+			contacted: 40,
+			never_contacted: 3,
+			waiting: 20,
+			contact_excluded: 15
+		};
+		const { view } = contactView(contact, more, pub, options);
+		expect(view.rows.slice(5).map((r) => r.value)).toEqual(['40', '*', '20', '*']);
+	});
 });
 
 describe('episodes left out', () => {

@@ -6,6 +6,7 @@ import {
 	formatCount as fc,
 	formatShare as fs,
 	isSmall,
+	publishCells,
 	publishCount
 } from '../stats/small-numbers.ts';
 import type { FigureContext, FigureView } from './figure.ts';
@@ -86,7 +87,9 @@ export function contactView(
 		['Open, not yet contacted', counts.waiting],
 		['Left out (listed below)', counts.contact_excluded]
 	];
-	measures.push(...tally.map(([label, v]) => ({ label, value: p(v), interval: '' })));
+	// The four add up to the referrals: published together (secondary suppression).
+	const tallied = on ? publishCells(tally.map(([, v]) => v)) : tally.map(([, v]) => v);
+	measures.push(...tally.map(([label], i) => ({ label, value: fc(tallied[i]), interval: '' })));
 	const median = s && !hidden ? s.median : null;
 	const chart: SurvivalRow[] = s && !hidden ? curveRows('All referrals', s.curve) : [];
 	return {

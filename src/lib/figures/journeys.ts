@@ -84,7 +84,9 @@ export function dischargeView(
 	const suppressed: string[] = [];
 	if (all) {
 		const c = all.curve;
-		const shown = [c.n, c.events, c.censored].map((v) => (on ? publishCount(v) : v));
+		// Events and censored add up to the referrals shown: published together.
+		const parts = on ? publishCells([c.events, c.censored]) : [c.events, c.censored];
+		const shown = [on ? publishCount(c.n) : c.n, ...parts];
 		rows.push(timeRow('All referrals', all, shown, allHidden));
 		if (split.by === 'none' && !allHidden) chart.push(...curveRows('All referrals', c));
 	}
