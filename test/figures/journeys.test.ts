@@ -274,7 +274,8 @@ describe('episodes left out', () => {
 			discharge_date: '2024-04-10',
 			contacts: 3,
 			discharge_excluded: false,
-			contact_excluded: true
+			contact_excluded: true,
+			total: 3
 		},
 		{
 			referral_id: 'J18',
@@ -283,7 +284,8 @@ describe('episodes left out', () => {
 			discharge_date: '2024-05-20',
 			contacts: 5,
 			discharge_excluded: false,
-			contact_excluded: true
+			contact_excluded: true,
+			total: 3
 		},
 		{
 			referral_id: 'J06',
@@ -292,7 +294,8 @@ describe('episodes left out', () => {
 			discharge_date: '2024-02-20',
 			contacts: 2,
 			discharge_excluded: true,
-			contact_excluded: false
+			contact_excluded: false,
+			total: 3
 		}
 	];
 
@@ -310,6 +313,12 @@ describe('episodes left out', () => {
 		expect(view.sentence).toBe(
 			'1 left out of time to discharge and 2 of time to first contact, because their dates are out of order or missing.'
 		);
+		expect(view.n).toBe('3 episodes');
+	});
+
+	it('counts every episode left out, though the list stops at its limit', () => {
+		const many = excludedView([{ ...rows[0], total: 1234 }], counts, plain);
+		expect(many.n).toBe('1,234 episodes');
 	});
 
 	it('lists none in publication mode', () => {

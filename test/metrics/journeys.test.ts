@@ -139,10 +139,12 @@ describe('journeys on DuckDB', () => {
 
 	it('lists the excluded episodes, oldest first, with what each is left out of', async () => {
 		const rows = await q(excludedEpisodes(noFilters, asOf));
-		expect(rows.map((r) => [r.referral_id, r.discharge_excluded, r.contact_excluded])).toEqual([
-			['J17', false, true],
-			['J18', false, true],
-			['J06', true, false]
+		expect(
+			rows.map((r) => [r.referral_id, r.discharge_excluded, r.contact_excluded, r.total])
+		).toEqual([
+			['J17', false, true, 3],
+			['J18', false, true, 3],
+			['J06', true, false, 3]
 		]);
 		expect(rows[2]).toMatchObject({
 			referral_date: '2024-03-01',

@@ -145,6 +145,8 @@ export interface ExcludedRow {
 	contacts: number | null;
 	discharge_excluded: boolean;
 	contact_excluded: boolean;
+	/** Every episode left out, though the list stops at `listingLimit`. */
+	total: number;
 }
 
 // Why an episode is left out, in words.
@@ -176,7 +178,7 @@ export function excludedView(rows: ExcludedRow[], counts: JourneyCounts, ctx: Fi
 			d || c
 				? `${p(d)} left out of time to discharge and ${p(c)} of time to first contact, because their dates are out of order or missing.${on ? ' The list is not shown in publication mode.' : more}`
 				: 'No episode is left out of the time measures.',
-		n: `${p(rows.length)} episodes`,
+		n: `${p(rows[0]?.total ?? 0)} episodes`,
 		caveat:
 			'Correct the dates in the case-management system and export again to bring them back in. The import report lists the same dates as issues.',
 		rows: on

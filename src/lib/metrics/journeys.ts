@@ -111,8 +111,9 @@ export const listingLimit = 1000;
  */
 export function excludedEpisodes(filters: Filters, asOf: string): Sql {
 	const day = (col: string) => raw(`strftime(r.${col}, '%Y-%m-%d') AS ${col}`);
+	// `total` counts them all, however many the list shows.
 	return sql`SELECT referral_id, referral_date, first_contact_date, discharge_date, contacts,
-  discharge_excluded, contact_excluded FROM (
+  discharge_excluded, contact_excluded, (count(*) OVER ())::INTEGER AS total FROM (
   SELECT r.referral_id, ${day('referral_date')}, ${day('first_contact_date')},
     ${day('discharge_date')}, r.contacts, r.referral_date AS sort_date,
     ${dischargeStatus(asOf)} = 'excluded' AS discharge_excluded,
