@@ -136,7 +136,7 @@ describe('outcome figures', () => {
 		expect(totals.caveat).toContain('6 months before and 6 after referral');
 		const pub = gpChangeView(g, gpChangeCounts(gp), 6, published);
 		expect(pub.rows.map((r) => [r.label, r.people])).toEqual([
-			['-3', 10],
+			['−3', 10],
 			['0', null], // 5 people: hidden
 			['+3', null] // 3 people: hidden
 		]);

@@ -3,18 +3,27 @@ import { emptyProfile, type Profile } from '../../src/lib/contract/profile.ts';
 import { measureOf } from '../../src/lib/contract/measures.ts';
 import { sql } from '../../src/lib/db/sql.ts';
 import { problemRows } from '../../src/lib/ingest/report.ts';
-import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import {
+	makeFilters,
+	noFilters,
+	referralWhere,
+	type Filters
+} from '../../src/lib/metrics/filters.ts';
 import { gpCells } from '../../src/lib/metrics/gp-use.ts';
 import {
 	measureFromRow,
 	outcomeCells,
 	outcomeGroups,
-	outcomeMeasures,
-	pairsSql
+	outcomeMeasures
 } from '../../src/lib/metrics/outcomes.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { measureStatistics, type OutcomeCell } from '../../src/lib/stats/outcomes.ts';
 import { fixture, importPaths, nativeDb, useNativeDb } from '../helpers/import.ts';
+
+// The pairs (made at import, table outcome_pairs) of the referrals a set of filters selects.
+const pairsSql = (filters: Filters) =>
+	sql`SELECT p.referral_id, p.measure_key, p.baseline, p.followup FROM outcome_pairs p
+  WHERE p.referral_id IN (SELECT r.referral_id FROM referrals r WHERE ${referralWhere(filters)})`;
 
 // The outcome fixtures, worked by hand (— = blank). As-of date 2025-03-31 unless a test says
 // otherwise; "disc." = discharged by then (R10's discharge, 2025-06-30, is after it: open;

@@ -11,7 +11,7 @@ export interface PyramidRow {
 }
 
 /** The sexes the pyramid draws, left then right; others are reported in the table. */
-export const pyramidSexes = ['female', 'male'];
+const pyramidSexes = ['female', 'male'];
 
 const sideName = (sex: string) => (sex === 'female' ? 'Female' : 'Male');
 

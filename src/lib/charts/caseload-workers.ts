@@ -11,7 +11,7 @@ export interface WorkerRow {
 }
 
 /** The names of the two series, as the legend shows them. */
-export const workerSeries = ['People referred in the year', 'Open cases now'] as const;
+const workerSeries = ['People referred in the year', 'Open cases now'] as const;
 
 /**
  * Per link worker, people referred in the year as bars against the guidance range (a shaded

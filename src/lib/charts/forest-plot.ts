@@ -22,7 +22,7 @@ export interface ForestOverall {
 }
 
 /** A row's label on the axis: 'Sex: Female'. One band axis keeps every dimension's groups apart (facets would share one y domain across dimensions). */
-export const forestLabel = (d: ForestRow) => `${d.dimension}: ${d.group}`;
+const forestLabel = (d: ForestRow) => `${d.dimension}: ${d.group}`;
 
 /** Room for the rows: about 22 px each, plus the margins. */
 export const rowHeight = 22;

@@ -12,7 +12,7 @@ export interface PeriodRow {
 }
 
 /** The names of the two series, as the legend shows them. */
-export const seriesNames = ['Referrals', 'People referred'] as const;
+const seriesNames = ['Referrals', 'People referred'] as const;
 
 /** Referrals per month or quarter as columns, with people referred as a line; periods read as their labels, in the given order. */
 export function periodSeriesChart(

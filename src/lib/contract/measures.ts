@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** One band of a banded measure: scores up to `upTo` (inclusive) and above the previous band. */
-export const bandSchema = z.object({ label: z.string().min(1), upTo: z.number() });
+const bandSchema = z.object({ label: z.string().min(1), upTo: z.number() });
 
 /** An outcome measure: what its scores mean and what counts as a meaningful change. */
 export const measureSchema = z
@@ -240,10 +240,10 @@ const registryData = [
 export const measures: Measure[] = registryData.map((m) => measureSchema.parse(m));
 
 /** A label as the alias match sees it: lower case letters and digits only. */
-export const measureLabelKey = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
+const measureLabelKey = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** A declared measure as a registry entry; its key is its name made safe. */
-export function declaredToMeasure(d: DeclaredMeasure): Measure {
+function declaredToMeasure(d: DeclaredMeasure): Measure {
 	const key = d.name
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '_')

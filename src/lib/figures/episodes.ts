@@ -19,10 +19,10 @@ import {
 import { chartLimit } from './reach.ts';
 
 /** The contacts per person typically reported (METHODS.md "Reach and activity"). */
-export const typicalContacts = [6, 12] as const;
+const typicalContacts = [6, 12] as const;
 
 /** Contacts from this many up share one column of the histogram. */
-export const contactsCap = 30;
+const contactsCap = 30;
 
 type ContactsRow = { contacts: number; episodes: number };
 type ContactsSummary = {
@@ -94,7 +94,7 @@ export function contactsView(rows: ContactsRow[], s: ContactsSummary, ctx: Figur
 type ReasonRow = { service: string; reason: string; episodes: number };
 
 /** A discharge reason group's label ("not_recorded" as "Not recorded"). */
-export const reasonLabel = (key: string) =>
+const reasonLabel = (key: string) =>
 	key === 'not_recorded' ? 'Not recorded' : groupLabel('discharge_reason', key);
 
 /** Closed episodes by discharge reason group, most first. */

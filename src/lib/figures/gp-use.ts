@@ -3,10 +3,11 @@
 import type { GpChange } from '../stats/gp-change.ts';
 import { formatCount as fc, formatShare as fs, isSmall } from '../stats/small-numbers.ts';
 import { publish, publishTotal, share, type FigureContext } from './figure.ts';
+import { signed } from '../charts/change-distribution.ts';
 import { decimal, intervalText } from './outcomes.ts';
 
 /** The caveat METHODS.md requires beside any GP appointment figure. */
-export const gpCaveat =
+const gpCaveat =
 	'No comparison group. People are often referred at a peak of need, so some fall would happen anyway (regression to the mean). For scale, a 2017 review of UK evaluations found an average 28% fall in GP demand across 7 studies, all at high risk of bias.';
 
 const windowText = (months: number) =>
@@ -62,7 +63,8 @@ export function gpChangeView(
 				: `${fs(fell)} of people had fewer GP appointments after referral, ${fs(same)} the same number and ${fs(rose)} more.`,
 		n: `${fc(publishTotal(g.people, ctx.publication))} people`,
 		caveat: `Window: ${windowText(months)}. ${gpCaveat}`,
-		rows: rows.map((r) => ({ ...r, label: r.change > 0 ? `+${r.change}` : String(r.change) })),
+		// Signed as the other change figures write it, with a true minus sign.
+		rows: rows.map((r) => ({ ...r, label: signed(r.change) })),
 		columns: [
 			{ key: 'label', label: 'Change (after − before)' },
 			{ key: 'people', label: 'People', kind: 'count' as const }

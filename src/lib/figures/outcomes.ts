@@ -21,7 +21,7 @@ export function ruleText(m: Measure, rule: ChangeRule): string {
 }
 
 /** A mean as shown: hidden (`*`) when it rests on 1–7 people in publication mode. */
-export function shownMean(x: number, n: number, m: Measure, ctx: FigureContext): string {
+function shownMean(x: number, n: number, m: Measure, ctx: FigureContext): string {
 	if (n === 0 || Number.isNaN(x)) return '—';
 	if (ctx.publication && isSmall(n)) return '*';
 	return decimal(x, placesOf(m));
@@ -36,7 +36,7 @@ export function intervalText(ci: { low: number; high: number } | null, places: n
 }
 
 /** A p-value as journals print it. */
-export function pText(p: number | null): string {
+function pText(p: number | null): string {
 	if (p === null) return '—';
 	if (p < 0.001) return '< 0.001';
 	return decimal(p, 3);

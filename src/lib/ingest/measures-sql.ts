@@ -9,7 +9,7 @@ const lit = (v: string) => literal(v).text;
 const num = (n: number) => String(n);
 
 /** The measures of a load, as a table the metrics read: the registry plus declared measures. */
-export function measuresTableSql(list: Measure[]): string {
+function measuresTableSql(list: Measure[]): string {
 	const rows = list.map(
 		(m, i) =>
 			`(${i}, ${lit(m.key)}, ${lit(m.name)}, ${lit(m.short ?? m.name)}, ${num(m.min)}, ${num(m.max)}, ${lit(m.better)}, ${
@@ -56,6 +56,9 @@ export function measuresSql(profile?: Profile): string {
 	return `${numberTextSql}
 ${measuresTableSql(list)}
 ${formsSql(profile?.swemwbs ?? 'auto')}
+-- Each wide-form score's header and text as the file wrote them, for the issues below.
+CREATE OR REPLACE TEMP TABLE score_headers AS
+SELECT DISTINCT _file, _row, measure, timepoint, _header, score FROM stage_scores;
 CREATE OR REPLACE TABLE outcomes AS
 SELECT o.* REPLACE (a.key AS measure_key, CASE
     WHEN a.key IS NULL OR o.score IS NULL THEN NULL
@@ -70,7 +73,7 @@ INSERT INTO import_issues
 SELECT o._file, o._row, coalesce(s._header, h.header, 'measure'), 'measure', o.measure,
   'not a measure the dashboard knows; declare it (range, direction, meaningful change) to include it'
 FROM outcomes o
-LEFT JOIN (SELECT DISTINCT _file, _row, measure, timepoint, _header FROM stage_scores) s
+LEFT JOIN score_headers s
   ON s._file = o._file AND s._row = o._row AND s.measure = o.measure AND s.timepoint = o.timepoint
 LEFT JOIN import_headers h ON h._file = o._file AND h.field = 'measure'
 WHERE o.measure_key IS NULL;
@@ -81,10 +84,11 @@ SELECT o._file, o._row, coalesce(s._header, h.header, 'score'), 'score', coalesc
     ELSE 'outside the range of ' || m.name || ' (' || sp_number_text(m.min) || '–' || sp_number_text(m.max) || '); left out of the outcome figures' END
 FROM outcomes o JOIN outcome_measures m ON m.key = o.measure_key
 LEFT JOIN score_forms f ON f._file = o._file AND f.measure = o.measure
-LEFT JOIN (SELECT DISTINCT _file, _row, measure, timepoint, _header, score FROM stage_scores) s
+LEFT JOIN score_headers s
   ON s._file = o._file AND s._row = o._row AND s.measure = o.measure AND s.timepoint = o.timepoint
 LEFT JOIN import_headers h ON h._file = o._file AND h.field = 'score'
-WHERE o.score IS NOT NULL AND o.value IS NULL;`;
+WHERE o.score IS NOT NULL AND o.value IS NULL;
+DROP TABLE score_headers;`;
 }
 
 /** Each measure label a file holds: the measure it was read as, and how (for the import report). */

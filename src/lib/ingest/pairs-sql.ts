@@ -31,7 +31,7 @@ FROM (
     arg_max(value, ok) AS f2, max(ok) AS k2
   FROM (
     SELECT referral_id, measure_key, value, ok,
-      timepoint = 'followup' OR regexp_matches(timepoint, 'follow|review') AS fu,
+      regexp_matches(timepoint, 'follow|review') AS fu,
       CASE WHEN timepoint = 'baseline' THEN ok ELSE ok + ${notBaseline} END AS bk
     FROM (SELECT *, ${order} AS ok FROM outcomes WHERE value IS NOT NULL)
   ) GROUP BY referral_id, measure_key);`;

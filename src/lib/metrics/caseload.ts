@@ -20,7 +20,7 @@ const openAt = (d: Sql) =>
  * The month ends of the selected period up to the as-of date (column `d`); for all dates, from
  * the month of the first referral.
  */
-export function monthEnds(filters: Filters, asOf: string): Sql {
+function monthEnds(filters: Filters, asOf: string): Sql {
 	const { from, to } = periodRange(filters.period);
 	const start = from ? date(from) : sql`(SELECT min(referral_date) FROM referrals)`;
 	const end = to && to < asOf ? date(to) : date(asOf);

@@ -1,4 +1,4 @@
-import { raw, sql, type Sql } from '../db/sql.ts';
+import { ident, raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
 // Journeys (METHODS.md "Time to first contact and to discharge"): the SQL counts per distinct
@@ -20,7 +20,7 @@ const asOfDate = (asOf: string) => sql`CAST(${asOf} AS DATE)`;
  * before the referral), `discharged` (by the as-of date) or `open` (censored at the as-of date,
  * including a discharge dated after it).
  */
-export function dischargeStatus(asOf: string): Sql {
+function dischargeStatus(asOf: string): Sql {
 	return sql`CASE WHEN r.discharge_date < r.referral_date THEN 'excluded'
   WHEN r.discharge_date <= ${asOfDate(asOf)} THEN 'discharged' ELSE 'open' END`;
 }
@@ -32,7 +32,7 @@ export function dischargeStatus(asOf: string): Sql {
  * a contact: censored at the discharge) or `waiting` (open, not yet contacted: censored at the
  * as-of date). CASE falls through on a missing value, so each branch reads in order.
  */
-export function contactStatus(asOf: string): Sql {
+function contactStatus(asOf: string): Sql {
 	const a = asOfDate(asOf);
 	return sql`CASE WHEN r.first_contact_date < r.referral_date THEN 'excluded'
   WHEN r.first_contact_date IS NULL AND r.contacts >= 1 THEN 'excluded'
@@ -71,7 +71,7 @@ ORDER BY "group", days`;
  * unless split by service or PCN.
  */
 export function timeToDischarge(filters: Filters, asOf: string, split: Split = 'none'): Sql {
-	const group = split === 'none' ? sql`'all'` : sql`${raw(`r.${split}`)}`;
+	const group = split === 'none' ? sql`'all'` : sql`r.${ident(split)}`;
 	return perDay(group, dischargeStatus(asOf), dischargeDays(asOf), 'discharged', filters, asOf);
 }
 

@@ -5,12 +5,6 @@ import type { Measure } from '../contract/measures.ts';
 import { raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
-/** The pairs (METHODS.md "Pairing", made once at import: ingest/pairs-sql.ts) of the selected referrals. */
-export function pairsSql(filters: Filters): Sql {
-	return sql`SELECT p.referral_id, p.measure_key, p.baseline, p.followup FROM outcome_pairs p
-  WHERE p.referral_id IN (SELECT r.referral_id FROM referrals r WHERE ${referralWhere(filters)})`;
-}
-
 /**
  * Referrals with a baseline per measure, by baseline and follow-up score (follow-up null when
  * not followed up) and whether the referral was discharged by the as-of date: everything the
@@ -26,14 +20,13 @@ GROUP BY measure, baseline, followup, discharged ORDER BY ALL`;
 }
 
 /** The dimensions the mean change is compared across (a forest plot), with their columns. */
-export const outcomeDimensions = {
+const outcomeDimensions = {
 	service: 'service',
 	pcn: 'pcn',
 	age_band: 'age_band',
 	sex: 'sex_group',
 	imd: 'imd_decile'
 } as const;
-export type OutcomeDimension = keyof typeof outcomeDimensions;
 
 /** Pairs, mean change and its SD per measure and group of each dimension, in one pass. */
 export function outcomeGroups(filters: Filters): Sql {
