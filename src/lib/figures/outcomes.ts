@@ -70,7 +70,12 @@ export function attritionText(m: Measure, s: MeasureStatistics, ctx: FigureConte
 }
 
 /** The headline reading of one measure: the change, its interval and who improved. */
-export function measureSentence(m: Measure, s: MeasureStatistics, ctx: FigureContext): string {
+export function measureSentence(
+	m: Measure,
+	s: MeasureStatistics,
+	ctx: FigureContext,
+	options: { named?: boolean } = {}
+): string {
 	const pairs = publishTotal(s.pairs, ctx.publication);
 	if (s.pairs === 0) return `No referral has both a baseline and a follow-up ${m.name} score.`;
 	const places = placesOf(m);
@@ -82,7 +87,7 @@ export function measureSentence(m: Measure, s: MeasureStatistics, ctx: FigureCon
 	if (!shown) return `${fc(pairs)} referrals have both scores; too few to show their means.`;
 	const rose = s.change.mean >= 0 ? 'rose' : 'fell';
 	const ci = s.ci95 ? ` (95% CI ${intervalText(s.ci95, places)})` : '';
-	return `For the ${fc(pairs)} referrals with both scores, the mean ${rose} by ${decimal(Math.abs(s.change.mean), places)}${ci}, from ${decimal(s.baseline.mean, places)} to ${decimal(s.followup.mean, places)}; ${moved}.`;
+	return `For the ${fc(pairs)} referrals with both scores, the mean${options.named ? ` ${m.name}` : ''} ${rose} by ${decimal(Math.abs(s.change.mean), places)}${ci}, from ${decimal(s.baseline.mean, places)} to ${decimal(s.followup.mean, places)}; ${moved}.`;
 }
 
 /** One row per measure for the summary table. */
@@ -125,7 +130,7 @@ export function summaryView(
 	return {
 		title: 'Outcome measures: the same people before and after',
 		sentence: best
-			? measureSentence(best.m, best.s, ctx).replace('the mean', `the mean ${best.m.name}`)
+			? measureSentence(best.m, best.s, ctx, { named: true })
 			: 'No outcome measure has both a baseline and a follow-up score in this view.',
 		n: `${list.length} measure${list.length === 1 ? '' : 's'}`,
 		caveat: [
