@@ -114,6 +114,13 @@ function megabytes(bytes: number): string {
 		: `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
+/** A name no other file has: two files with one name (from two folders) are told apart. */
+export function uniqueName(name: string, files: { name: string }[]): string {
+	let candidate = name;
+	for (let n = 2; files.some((f) => f.name === candidate); n++) candidate = `${name} (${n})`;
+	return candidate;
+}
+
 /** Whether a prepare result is a file that could not be read. */
 export function isUnreadable(f: PreparedFile | UnreadableFile): f is UnreadableFile {
 	return 'error' in f;

@@ -9,6 +9,7 @@ import {
 	dropIdentifierColumns,
 	isUnreadable,
 	prepareFile,
+	uniqueName,
 	type PreparedFile,
 	type UnreadableFile
 } from '$lib/ingest/prepare.ts';
@@ -45,7 +46,7 @@ class Dataset {
 		performance.mark('sp:import-start');
 		const instance = await db();
 		for (const input of inputs) {
-			const name = this.uniqueName(input.name);
+			const name = uniqueName(input.name, this.files);
 			const prepared = await prepareFile(instance, input, {
 				profile: this.profile,
 				name,
@@ -188,12 +189,6 @@ class Dataset {
 
 	private isDropped(file: PreparedFile, column: number) {
 		return file.dropped.some((d) => d.index === column);
-	}
-
-	private uniqueName(name: string) {
-		let candidate = name;
-		for (let n = 2; this.files.some((f) => f.name === candidate); n++) candidate = `${name} (${n})`;
-		return candidate;
 	}
 }
 
