@@ -1,20 +1,16 @@
 import type { Db } from '../../src/lib/db/types.ts';
-import { installMacros, loadFiles } from '../../src/lib/ingest/load.ts';
-import { fromPath } from '../../src/lib/ingest/node-input.ts';
-import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
+import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { reachQueries, type PageSetup } from '../../src/lib/metrics/pages.ts';
 import { filterOptions, latestDate } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import type { Step } from './filter-steps.ts';
 
-/** Import a file as the app does; returns the milliseconds it took. */
+/** Import a file as the command-line tool does; returns the milliseconds it took. */
 export async function importFile(db: Db, path: string): Promise<number> {
 	const t0 = performance.now();
-	await installMacros(db);
-	const prepared = await prepareFile(db, await fromPath(path));
-	if (isUnreadable(prepared)) throw new Error(prepared.error);
-	await loadFiles(db, [prepared]);
+	const imported = await importFiles(db, [path]);
+	if ('error' in imported) throw new Error(imported.error.message);
 	return performance.now() - t0;
 }
 

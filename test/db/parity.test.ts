@@ -1,9 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createNodeDb } from '../../src/lib/db/node.ts';
 import type { Db } from '../../src/lib/db/types.ts';
-import { installMacros, loadFiles } from '../../src/lib/ingest/load.ts';
-import { fromPath } from '../../src/lib/ingest/node-input.ts';
-import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
+import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
 import { referralRate, unmatchedPractices } from '../../src/lib/metrics/rates.ts';
 import {
@@ -63,14 +61,9 @@ async function journeyResults(db: Db, filters: Filters) {
 /** Everything an engine produces from the fixtures: the import, the tables and every reach metric. */
 async function everything(db: Db, paths: string[]) {
 	const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v');
-	await installMacros(db);
-	const prepared = [];
-	for (const path of paths) {
-		const file = await prepareFile(db, await fromPath(path));
-		if (isUnreadable(file)) throw new Error(file.error);
-		prepared.push(file);
-	}
-	const report = await loadFiles(db, prepared);
+	const imported = await importFiles(db, paths);
+	if ('error' in imported) throw new Error(imported.error.message);
+	const { files: prepared, report } = imported.value;
 	const table = (sql: string) => db.query(sql);
 	const metrics: Record<string, unknown> = {
 		latest: await run(db, latestDate()),

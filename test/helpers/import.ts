@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Profile } from '../../src/lib/contract/profile.ts';
 import { createNodeDb } from '../../src/lib/db/node.ts';
 import type { Db } from '../../src/lib/db/types.ts';
-import { installMacros, loadFiles } from '../../src/lib/ingest/load.ts';
+import { importFiles, type ImportOptions } from '../../src/lib/ingest/import-files.ts';
+import { installMacros } from '../../src/lib/ingest/load.ts';
 import { fromPath } from '../../src/lib/ingest/node-input.ts';
 import { isUnreadable, prepareFile, type PreparedFile } from '../../src/lib/ingest/prepare.ts';
 import type { ImportReport } from '../../src/lib/ingest/report.ts';
@@ -62,15 +63,15 @@ export async function prepare(db: Db, path: string, profile?: Profile): Promise<
 	return prepared;
 }
 
-/** Prepare and load files, as the app and the command-line tool do. */
+/** Import files with importFiles, as the command-line tool does; fails the test with the reason. */
 export async function importPaths(
 	db: Db,
 	paths: string[],
-	profile?: Profile
+	options: ImportOptions = {}
 ): Promise<{ files: PreparedFile[]; report: ImportReport }> {
-	const files: PreparedFile[] = [];
-	for (const path of paths) files.push(await prepare(db, path, profile));
-	return { files, report: await loadFiles(db, files, profile) };
+	const imported = await importFiles(db, paths, options);
+	if ('error' in imported) throw new Error(imported.error.message);
+	return imported.value;
 }
 
 /** Encode text as Windows-1252 (only the characters the tests use outside ASCII). */

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { emptyProfile } from '../../src/lib/contract/profile.ts';
+import { emptyProfile, type Profile } from '../../src/lib/contract/profile.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { problemRows } from '../../src/lib/ingest/report.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
@@ -22,8 +22,8 @@ describe('normalising messy-referrals.csv on DuckDB', () => {
 	let db: Awaited<ReturnType<typeof nativeDb>>;
 	beforeAll(async () => (db = await nativeDb()));
 	afterAll(() => db.close());
-	const load = (profile?: Parameters<typeof importPaths>[2]) =>
-		importPaths(db, [fixture('messy-referrals.csv')], profile);
+	const load = (profile?: Profile) =>
+		importPaths(db, [fixture('messy-referrals.csv')], { profile });
 
 	it('accounts for every row: 7 read = 3 loaded + 4 rejected; blank lines are not rows', async () => {
 		const { report } = await load();

@@ -2,9 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { fromPath } from '../../src/lib/ingest/node-input.ts';
 import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
-import { loadFiles } from '../../src/lib/ingest/load.ts';
 import { readWorkbook, toCsv } from '../../src/lib/ingest/xlsx.ts';
-import { nativeDb, scratchDir } from '../helpers/import.ts';
+import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
 
 const date = (iso: string) => ({ value: new Date(`${iso}T00:00:00Z`), format: 'dd/mm/yyyy' });
 
@@ -23,7 +22,7 @@ const referrals = [
 	[null, null, null, null, null]
 ];
 
-describe('Excel workbooks (write-excel-file → prepareFile → loadFiles)', () => {
+describe('Excel workbooks (write-excel-file → importFiles)', () => {
 	let db: Awaited<ReturnType<typeof nativeDb>>;
 	let files: Awaited<ReturnType<typeof scratchDir>>;
 	let path: string;
@@ -54,8 +53,10 @@ describe('Excel workbooks (write-excel-file → prepareFile → loadFiles)', () 
 	});
 
 	it('picks the sheet the contract recognises and loads it, row numbers as in the sheet', async () => {
-		const file = await prepareFile(db, await fromPath(path));
-		if (isUnreadable(file)) throw new Error(file.error);
+		const {
+			files: [file],
+			report
+		} = await importPaths(db, [path]);
 		expect(file).toMatchObject({
 			encoding: 'xlsx',
 			delimiter: null,
@@ -63,7 +64,6 @@ describe('Excel workbooks (write-excel-file → prepareFile → loadFiles)', () 
 			sheets: ['Notes', 'Referrals']
 		});
 		expect(file).toMatchObject({ rows: 3, blank: 1, recognised: true });
-		const report = await loadFiles(db, [file]);
 		// Rows 2, 3, 5 read; row 4 blank; 2.5 contacts is kept out and listed.
 		expect(report.files[0]).toMatchObject({
 			rows_read: 3,

@@ -509,7 +509,7 @@ WHERE measure_key = 'swemwbs' ORDER BY _file, _row`);
 		const { report } = await importPaths(
 			ctx.db,
 			['outcomes-referrals.csv', 'outcomes-metric.csv'].map(fixture),
-			profile({ swemwbs: 'raw' })
+			{ profile: profile({ swemwbs: 'raw' }) }
 		);
 		expect(report.measures.map((m) => [m.label, m.form, m.valid])).toEqual([['SWEMWBS', 'raw', 0]]);
 		expect((await swemwbs()).every((r) => r.value === null)).toBe(true);
@@ -519,11 +519,9 @@ WHERE measure_key = 'swemwbs' ORDER BY _file, _row`);
 	});
 
 	it('swemwbs: metric keeps whole numbers as they are (no conversion), and 36 is out of range', async () => {
-		await importPaths(
-			ctx.db,
-			['outcomes-referrals.csv', 'outcomes-scores.csv'].map(fixture),
-			profile({ swemwbs: 'metric' })
-		);
+		await importPaths(ctx.db, ['outcomes-referrals.csv', 'outcomes-scores.csv'].map(fixture), {
+			profile: profile({ swemwbs: 'metric' })
+		});
 		expect((await swemwbs()).map((r) => [r.id, r.score, r.value])).toEqual([
 			['R01', 20, 20],
 			['R01', 25, 25],
@@ -547,7 +545,7 @@ WHERE measure_key = 'swemwbs' ORDER BY _file, _row`);
 		const { report } = await importPaths(
 			ctx.db,
 			['outcomes-referrals.csv', 'outcomes-scores.csv'].map(fixture),
-			declared
+			{ profile: declared }
 		);
 		expect(report.measures.find((m) => m.label === 'PHQ-9')).toMatchObject({
 			measure: 'phq_9',
