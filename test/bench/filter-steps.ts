@@ -2,7 +2,6 @@ import type { Db } from '../../src/lib/db/types.ts';
 import { filterValueLabel } from '../../src/lib/figures/figure.ts';
 import {
 	filterDimensions,
-	filtersToParams,
 	makeFilters,
 	noFilters,
 	type FilterKey,
@@ -11,6 +10,7 @@ import {
 import { financialYearsBetween } from '../../src/lib/metrics/periods.ts';
 import { filterOptions } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
+import { filtersToParams } from '../../src/lib/state/url.ts';
 
 /** One change in the filter bar: a period chosen, a value added or its chip removed, or cleared. */
 export type Action =

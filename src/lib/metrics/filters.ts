@@ -2,7 +2,6 @@ import { sql, join, raw, type Sql } from '../db/sql.ts';
 import {
 	financialQuarterRange,
 	financialYearRange,
-	isIsoDate,
 	previousLabel,
 	previousRange,
 	ukDate,
@@ -86,57 +85,6 @@ export function referralWhere(filters: Filters): Sql {
 	return parts.length ? join(parts, ' AND ') : sql`true`;
 }
 
-/** Filters as URL search parameters (`fy`, `q`, `from`, `to`, then one key per dimension). */
-export function filtersToParams(filters: Filters): URLSearchParams {
-	const params = new URLSearchParams();
-	const p = filters.period;
-	if (p.kind === 'year') params.set('fy', p.label);
-	if (p.kind === 'quarter') params.set('q', p.label);
-	if (p.kind === 'custom') {
-		if (p.from) params.set('from', p.from);
-		if (p.to) params.set('to', p.to);
-	}
-	for (const key of filterKeys) {
-		for (const v of filters[key] ?? []) params.append(filterDimensions[key].param, v);
-	}
-	return params;
-}
-
-/** Parameters of the view besides its filters and publication mode (as-of date, page settings). */
-export function settingsParams(params: URLSearchParams): URLSearchParams {
-	const own = new Set(['fy', 'q', 'from', 'to', 'publication', 'next']);
-	for (const key of filterKeys) own.add(filterDimensions[key].param);
-	return new URLSearchParams([...params].filter(([k]) => !own.has(k)));
-}
-
-/** The as-of date a view asks for (`asof=YYYY-MM-DD`), if valid. */
-export function asOfIn(params: URLSearchParams): string | undefined {
-	const v = params.get('asof');
-	return v && isIsoDate(v) ? v : undefined;
-}
-
-/** Filters read back from URL search parameters; anything malformed is ignored. */
-export function filtersFromParams(params: URLSearchParams): Filters {
-	const fy = params.get('fy');
-	const q = params.get('q');
-	const from = params.get('from') ?? undefined;
-	const to = params.get('to') ?? undefined;
-	let period: Period = { kind: 'all' };
-	if (fy && financialYearRange(fy)) period = { kind: 'year', label: fy };
-	else if (q && financialQuarterRange(q)) period = { kind: 'quarter', label: q };
-	else if ((from && isIsoDate(from)) || (to && isIsoDate(to))) {
-		period = {
-			kind: 'custom',
-			from: from && isIsoDate(from) ? from : undefined,
-			to: to && isIsoDate(to) ? to : undefined
-		};
-	}
-	const filters = makeFilters({ period });
-	for (const key of filterKeys)
-		filters[key] = [...new Set(params.getAll(filterDimensions[key].param))];
-	return filters;
-}
-
 /** The period in words: "2024/25", "01/04/2024 to 30/06/2024", "All dates". */
 export function describePeriod(p: Period): string {
 	if (p.kind === 'all') return 'All dates';
@@ -178,31 +126,4 @@ export function previousPeriod(period: Period, span: Partial<DateRange>): Period
 		return { kind: 'custom', ...previousRange({ from, to }) };
 	}
 	return undefined;
-}
-
-// Parameters of the view the load page returns to, if any (its `next`).
-const nextView = (params: URLSearchParams) => {
-	const next = params.get('next');
-	return next?.startsWith('/') ? new URL(next, 'http://local') : undefined;
-};
-
-/** Is publication mode on in a query string? On the load page, the view it returns to decides. */
-export function publicationIn(search: string): boolean {
-	const params = new URLSearchParams(search);
-	if (params.get('publication') === '1') return true;
-	return nextView(params)?.searchParams.get('publication') === '1';
-}
-
-/** A query string with publication mode set, other parameters kept (and set in `next` too). */
-export function withPublication(search: string, on: boolean): string {
-	const params = new URLSearchParams(search);
-	const flip = (p: URLSearchParams) => (on ? p.set('publication', '1') : p.delete('publication'));
-	flip(params);
-	const next = nextView(params);
-	if (next) {
-		flip(next.searchParams);
-		params.set('next', next.pathname + next.search);
-	}
-	const text = params.toString();
-	return text ? `?${text}` : '';
 }

@@ -1,15 +1,14 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import type { FilterKey, Filters } from '$lib/metrics/filters.ts';
 import {
 	asOfIn,
 	filtersFromParams,
 	settingsParams,
 	publicationIn,
 	withPublication,
-	filtersToParams,
-	type FilterKey,
-	type Filters
-} from '$lib/metrics/filters.ts';
+	filtersToParams
+} from '$lib/state/url.ts';
 
 /** The filters of the current view, read from the URL (the URL is the single source). */
 export function currentFilters(): Filters {
