@@ -29,9 +29,9 @@ const r = (x: number) => Math.round(x);
 
 async function setupOf(db: Db): Promise<PageSetup> {
 	const [o] = await run(db, filterOptions());
-	const [{ as_of }] = await run<{ as_of: string }>(db, latestDate());
+	const [{ as_of }] = await run(db, latestDate());
 	return {
-		asOf: as_of,
+		asOf: String(as_of),
 		firstReferral: String(o.first_referral),
 		practicesWithListSize: Number(o.practices_with_list_size)
 	};
