@@ -1,5 +1,6 @@
-import type { RowOf, Sql } from '$lib/db/sql.ts';
+import type { Sql } from '$lib/db/sql.ts';
 import type { Row } from '$lib/db/types.ts';
+import type { Results } from '$lib/metrics/run.ts';
 import { dataset, query } from './dataset.svelte.ts';
 
 // A plain Map on purpose: the cache is not state any view draws from.
@@ -22,9 +23,6 @@ async function cached<R extends Row>(q: Sql<R>): Promise<R[]> {
 	cache.set(key, rows);
 	return rows;
 }
-
-/** The rows of each of a page's queries, typed by its query (none for a query not run). */
-export type Results<Q extends Record<string, Sql | null>> = { [K in keyof Q]: RowOf<Q[K]>[] };
 
 /**
  * Runs a page's queries for one view. A newer call wins: an older one still running resolves
