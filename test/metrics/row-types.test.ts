@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, expectTypeOf, beforeAll, afterAll } from 'vitest';
 import type { Sql } from '../../src/lib/db/sql.ts';
 import type { Row } from '../../src/lib/db/types.ts';
 import * as caseload from '../../src/lib/metrics/caseload.ts';
@@ -11,6 +11,10 @@ import * as reReferrals from '../../src/lib/metrics/re-referrals.ts';
 import * as reach from '../../src/lib/metrics/reach.ts';
 import * as referrals from '../../src/lib/metrics/referrals.ts';
 import { run } from '../../src/lib/metrics/run.ts';
+import type { Headline } from '../../src/lib/figures/headline.ts';
+import type { GroupChange } from '../../src/lib/figures/outcome-detail.ts';
+import type { GpCell } from '../../src/lib/stats/gp-change.ts';
+import type { OutcomeCell } from '../../src/lib/stats/outcomes.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
 
 // Each query builder's row type, checked against what DuckDB gives back through the project's
@@ -298,5 +302,15 @@ describe('every query builder gives the rows its type declares', () => {
 				}
 			}
 		});
+	});
+});
+
+// Type-level: the statistics and figures that keep their own input types take these rows as they are.
+describe('rows are what their consumers take', () => {
+	it('outcome cells, GP cells, outcome groups and the headline', () => {
+		expectTypeOf<outcomes.OutcomeCellsRow>().toExtend<OutcomeCell>();
+		expectTypeOf<gpUse.GpCellsRow>().toExtend<GpCell>();
+		expectTypeOf<outcomes.OutcomeGroupsRow>().toExtend<GroupChange>();
+		expectTypeOf<reach.HeadlineRow & reach.FunnelRow>().toExtend<Headline>();
 	});
 });
