@@ -1,6 +1,7 @@
 import { describe, it, expect, expectTypeOf, beforeAll, afterAll } from 'vitest';
 import type { Sql } from '../../src/lib/db/sql.ts';
-import type { Row } from '../../src/lib/db/types.ts';
+import type { Db, Row } from '../../src/lib/db/types.ts';
+import { installMacros } from '../../src/lib/ingest/load.ts';
 import * as caseload from '../../src/lib/metrics/caseload.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
 import * as gpUse from '../../src/lib/metrics/gp-use.ts';
@@ -15,6 +16,7 @@ import type { Headline } from '../../src/lib/figures/headline.ts';
 import type { GroupChange } from '../../src/lib/figures/outcome-detail.ts';
 import type { GpCell } from '../../src/lib/stats/gp-change.ts';
 import type { OutcomeCell } from '../../src/lib/stats/outcomes.ts';
+import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
 
 // Each query builder's row type, checked against what DuckDB gives back through the project's
@@ -255,33 +257,46 @@ const sample = [
 	fixture('journeys-referrals.csv')
 ];
 
-describe('every query builder gives the rows its type declares', () => {
-	let db: Awaited<ReturnType<typeof nativeDb>>;
+it('the cases cover every exported builder of the query modules', () => {
+	const modules = [caseload, gpUse, journeys, outcomes, rates, reReferrals, reach, referrals];
+	const exported = modules.flatMap((m) =>
+		Object.entries(m)
+			.filter(([name, value]) => typeof value === 'function' && !notQueries.has(name))
+			.map(([name]) => name)
+	);
+	const covered = new Set(cases.map((c) => c.name.split(' ')[0]));
+	expect(exported.filter((name) => !covered.has(name))).toEqual([]);
+});
+
+// Both engines: native DuckDB (Node, the CLI) and duckdb-wasm (the browser, through arrow-rows.ts).
+const engines: [string, () => Promise<Db & { close(): unknown }>][] = [
+	['native DuckDB', nativeDb],
+	[
+		'duckdb-wasm',
+		async () => {
+			const db = await createWasmNodeDb();
+			await installMacros(db);
+			return db;
+		}
+	]
+];
+
+// Every selected referral, and none (aggregates over nothing give their nulls).
+const selections: Record<string, Filters> = {
+	'all the sample': noFilters,
+	'no referral': makeFilters({ pcn: ['No such PCN'] })
+};
+
+describe.each(engines)('every query builder gives the rows its type declares: %s', (_, open) => {
+	let db: Db & { close(): unknown };
 	let asOf: string;
 	beforeAll(async () => {
-		db = await nativeDb();
+		db = await open();
 		const { report } = await importPaths(db, sample);
 		expect(report.rows_loaded).toBeGreaterThan(0);
 		asOf = String((await run(db, reach.latestDate()))[0].as_of);
 	});
 	afterAll(() => db.close());
-
-	it('covers every exported builder of the query modules', () => {
-		const modules = [caseload, gpUse, journeys, outcomes, rates, reReferrals, reach, referrals];
-		const exported = modules.flatMap((m) =>
-			Object.entries(m)
-				.filter(([name, value]) => typeof value === 'function' && !notQueries.has(name))
-				.map(([name]) => name)
-		);
-		const covered = new Set(cases.map((c) => c.name.split(' ')[0]));
-		expect(exported.filter((name) => !covered.has(name))).toEqual([]);
-	});
-
-	// Every selected referral, and none (aggregates over nothing give their nulls).
-	const selections: Record<string, Filters> = {
-		'all the sample': noFilters,
-		'no referral': makeFilters({ pcn: ['No such PCN'] })
-	};
 
 	describe.each(Object.entries(selections))('%s', (selection, filters) => {
 		it.each(cases)('$name', async ({ query, shape }) => {
