@@ -54,10 +54,11 @@ const topIn = (col: string, where = 'true') =>
  * (so the page's result cache cannot answer it), then 3 back to views already seen.
  */
 export async function filterSteps(db: Db): Promise<Step[]> {
-	const [o] = await run<Record<string, string | string[]>>(db, filterOptions());
+	const [o] = await run(db, filterOptions());
 	const years = financialYearsBetween(String(o.first_referral), String(o.last_referral));
 	const [fy, before] = [years.at(-1), years.at(-2) ?? years.at(-1)];
-	const pick = (key: string, wanted: string) => (o[key].includes(wanted) ? wanted : o[key][0]);
+	const pick = (key: 'sex' | 'age_band', wanted: string) =>
+		o[key]?.includes(wanted) ? wanted : String(o[key]?.[0]);
 	const [p1, p2] = [await one(db, topIn('pcn'), [0]), await one(db, topIn('pcn'), [1])];
 	const x = await one(db, topIn('practice', 'pcn = ?'), [p1, 0]);
 	const y = await one(db, topIn('practice', 'pcn = ?'), [p2, 0]);

@@ -1,4 +1,4 @@
-import type { Db } from '../../src/lib/db/types.ts';
+import type { Db, Row } from '../../src/lib/db/types.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { reachQueries, type PageSetup } from '../../src/lib/metrics/pages.ts';
@@ -28,15 +28,12 @@ export interface EngineStep {
  * on) is not run again, as the browser would not run it.
  */
 export async function engineSteps(db: Db, steps: Step[]): Promise<EngineStep[]> {
-	const [o] = await run<{ first_referral: string; practices_with_list_size: number }>(
-		db,
-		filterOptions()
-	);
-	const [{ as_of }] = await run<{ as_of: string }>(db, latestDate());
+	const [o] = await run(db, filterOptions());
+	const [{ as_of }] = await run(db, latestDate());
 	const s: PageSetup = {
-		asOf: as_of,
-		firstReferral: o.first_referral,
-		practicesWithListSize: Number(o.practices_with_list_size)
+		asOf: String(as_of),
+		firstReferral: String(o.first_referral),
+		practicesWithListSize: o.practices_with_list_size
 	};
 	const seen = new Map<string, number>();
 	const runView = async (filters: Step['filters']): Promise<EngineStep> => {
@@ -47,7 +44,7 @@ export async function engineSteps(db: Db, steps: Step[]): Promise<EngineStep[]> 
 			let n = seen.get(id);
 			if (n === undefined) {
 				const t0 = performance.now();
-				const rows = await run<{ referrals: number }>(db, q);
+				const rows = await run<Row>(db, q);
 				out.queries[key] = performance.now() - t0;
 				out.ms += out.queries[key];
 				n = key === 'head' ? Number(rows[0].referrals) : NaN;

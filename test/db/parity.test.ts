@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createNodeDb } from '../../src/lib/db/node.ts';
-import type { Db } from '../../src/lib/db/types.ts';
+import type { Db, Row } from '../../src/lib/db/types.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
 import { referralRate, unmatchedPractices } from '../../src/lib/metrics/rates.ts';
@@ -54,7 +54,7 @@ async function journeyResults(db: Db, filters: Filters) {
 	const s = { asOf: '2024-09-30', firstReferral: '2024-01-01', practicesWithListSize: 0 };
 	const out: Record<string, unknown> = {};
 	for (const [key, q] of Object.entries(journeysQueries(filters, s, 'service')))
-		if (q) out[key] = await run(db, q);
+		if (q) out[key] = await run<Row>(db, q);
 	return out;
 }
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeysSummary } from '../../src/lib/cli/journeys-summary.ts';
 import { plain } from '../../src/lib/cli/publish.ts';
-import { curvesByGroup, formatDays, type DayRow } from '../../src/lib/figures/time-to-event.ts';
+import { curvesByGroup, formatDays } from '../../src/lib/figures/time-to-event.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { timeToDischarge } from '../../src/lib/metrics/journeys.ts';
 import { latestDate } from '../../src/lib/metrics/reach.ts';
@@ -70,10 +70,7 @@ describe('the Journeys page', () => {
 		const { page } = s;
 		const cli = await journeysSummary(native.db, noFilters, native.asOf, plain);
 		const early = await journeysSummary(native.db, noFilters, '2024-03-31', plain);
-		const rows = (await run(
-			native.db,
-			timeToDischarge(noFilters, native.asOf, 'service')
-		)) as unknown as DayRow[];
+		const rows = await run(native.db, timeToDischarge(noFilters, native.asOf, 'service'));
 		const services = Object.fromEntries(
 			[...curvesByGroup(rows)].map(([group, c]) => [
 				group,

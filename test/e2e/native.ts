@@ -12,11 +12,12 @@ import { importPaths, nativeDb } from '../helpers/import.ts';
 export async function nativeData(paths: string[]) {
 	const db = await nativeDb();
 	const { report } = await importPaths(db, paths);
-	const [{ as_of: asOf }] = await run<{ as_of: string }>(db, latestDate());
+	const [latest] = await run(db, latestDate());
+	const asOf = String(latest.as_of);
 	return {
 		report,
 		asOf,
-		run: <T extends Row = Row>(query: Sql) => run<T>(db, query),
+		run: <R extends Row>(query: Sql<R>) => run(db, query),
 		/** The headline of a view: referrals, people, open cases, people referred more than once. */
 		async headline(filters: Filters) {
 			const [h] = await run(db, headline(filters, asOf));

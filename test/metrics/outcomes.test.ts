@@ -120,7 +120,7 @@ describe('outcome scores on DuckDB: aliases, conversion, pairing, eligibility, G
 	afterAll(() => db.close());
 
 	const cells = async (filters: Filters = noFilters, date = asOf) =>
-		(await run(db, outcomeCells(filters, date))) as unknown as OutcomeCell[];
+		run(db, outcomeCells(filters, date));
 	const pairs = (filters: Filters = noFilters) =>
 		run(db, sql`SELECT * FROM (${pairsSql(filters)}) ORDER BY measure_key, referral_id`);
 	const statistics = async (key: string, filters: Filters = noFilters, date = asOf) =>
@@ -738,10 +738,7 @@ describe('numbered follow-up labels and the order of timepoints', () => {
 		);
 		await importPaths(ctx.db, [refs, scores]);
 		expect(await pairsOf()).toEqual({ D1: [50, null], D2: [40, 46], D3: [44, null] });
-		const cells = (await run(
-			ctx.db,
-			outcomeCells(noFilters, '2025-03-31')
-		)) as unknown as OutcomeCell[];
+		const cells = await run(ctx.db, outcomeCells(noFilters, '2025-03-31'));
 		expect(cells).toEqual([
 			cell('wemwbs', 40, 46, true), // D2
 			cell('wemwbs', 44, null, false), // D3 open

@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Sql } from '../../src/lib/db/sql.ts';
+import type { Row } from '../../src/lib/db/types.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
-import { rollup, type ProfileRow } from '../../src/lib/figures/who-we-reach.ts';
+import { rollup } from '../../src/lib/figures/who-we-reach.ts';
 import { peopleBy, peopleProfile, type Attribute } from '../../src/lib/metrics/reach.ts';
 import { keyed, run } from '../../src/lib/metrics/run.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
@@ -34,7 +35,7 @@ describe('people by recorded attribute on DuckDB', () => {
 
 	// Native DuckDB v1.4.3 can split a group in two on these queries when it runs on more than one
 	// thread (the regression test below), so the hand-worked figures are checked on one thread.
-	async function oneThread(query: Sql) {
+	async function oneThread<R extends Row>(query: Sql<R>) {
 		await db.exec('SET threads = 1');
 		try {
 			return await run(db, query);
@@ -117,7 +118,7 @@ describe('people by recorded attribute on DuckDB', () => {
 	});
 
 	it('the pyramid (profile rolled up by age band and sex): each person once, latest values', async () => {
-		const profile = (await oneThread(peopleProfile(noFilters))) as unknown as ProfileRow[];
+		const profile = await oneThread(peopleProfile(noFilters));
 		const pyramid = rollup(profile, ['age_band', 'sex']).sort(
 			(a, b) => a.age_band.localeCompare(b.age_band) || a.sex.localeCompare(b.sex)
 		);

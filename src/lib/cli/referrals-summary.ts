@@ -11,7 +11,8 @@ export async function referralsSummary(db: Db, filters: Filters, p: Presenter) {
 		keyed(await run(db, referralsBy(d, filters)), 'referrals');
 	const categories = await run(db, onwardBy('category', filters));
 	const organisations = await run(db, onwardBy('organisation', filters));
-	const sum = (column: string) => categories.reduce((n, r) => n + Number(r[column]), 0);
+	const sum = (column: 'referrals' | 'signposts') =>
+		categories.reduce((n, r) => n + Number(r[column]), 0);
 	return {
 		by_source: p.cells(await by('source')),
 		by_source_label: p.cells(await by('source_label')),

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
 import { formatEpochMs, toNumber } from './values.ts';
 
@@ -29,7 +29,8 @@ export async function createNodeDb(): Promise<Db & { close(): Promise<void> }> {
 		query<T extends Row = Row>(text: string, params: unknown[] = []) {
 			return serial(async () => {
 				try {
-					const reader = await connection.runAndReadAll(text, params as never);
+					// The `sql` template binds strings, numbers, booleans and nulls: all DuckDB values.
+					const reader = await connection.runAndReadAll(text, params as DuckDBValue[]);
 					const types = reader.columnTypes().map((t) => t.toString());
 					const names = reader.columnNames();
 					return reader.getRowsJS().map((values) => {

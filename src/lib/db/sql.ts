@@ -1,8 +1,15 @@
-/** SQL text with its positional parameters. */
-export interface Sql {
+import type { Row } from './types.ts';
+
+/** SQL text with its positional parameters; `R` is the type of the rows it returns. */
+export interface Sql<R extends Row = Row> {
 	text: string;
 	params: unknown[];
+	/** Phantom: carries the row type to where the query runs; never set. */
+	readonly __row?: R;
 }
+
+/** The row type of a query: `RowOf<typeof q>`. */
+export type RowOf<Q> = Q extends Sql<infer R> ? R : never;
 
 /** A raw SQL fragment spliced into a `sql` template as text, not as a parameter. */
 export class Raw {
@@ -28,7 +35,10 @@ export function literal(value: string): Raw {
  * Tagged template: `${value}` becomes a `?` parameter; arrays become `(?, ?, ?)`;
  * `Raw` and nested `Sql` are spliced in, keeping their parameters in order.
  */
-export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+export function sql<R extends Row = Row>(
+	strings: TemplateStringsArray,
+	...values: unknown[]
+): Sql<R> {
 	let text = strings[0];
 	const params: unknown[] = [];
 	values.forEach((value, i) => {

@@ -1,13 +1,14 @@
 import type { CaseloadPoint } from '../charts/caseload-trend.ts';
 import type { WorkerRow } from '../charts/caseload-workers.ts';
-import { caseloadGuidance } from '../metrics/caseload.ts';
+import {
+	caseloadGuidance,
+	type CaseloadAtRow,
+	type CaseloadByMonthRow
+} from '../metrics/caseload.ts';
 import { ukDate } from '../metrics/periods.ts';
 import { formatCount as fc, formatRate, isSmall, publishCount } from '../stats/small-numbers.ts';
 import { publish, publishTotal, type FigureContext, type FigureView } from './figure.ts';
 import { chartLimit } from './reach.ts';
-
-type MonthRow = { month_end: string; link_worker: string | null; open: number };
-type NowRow = { link_worker: string; open: number; people_year: number };
 
 /** The median of numbers (the mean of the middle two for an even count); null for none. */
 export function median(values: number[]): number | null {
@@ -38,7 +39,7 @@ export interface MonthCaseload extends Record<string, unknown> {
  * the median, mean, fewest and most per worker. In publication mode counts are published and
  * the median and mean hidden when they rest on 1–7 workers or 1–7 open cases.
  */
-export function caseloadTrendView(rows: MonthRow[], ctx: FigureContext) {
+export function caseloadTrendView(rows: CaseloadByMonthRow[], ctx: FigureContext) {
 	const on = ctx.publication;
 	const months = [...new Set(rows.map((r) => r.month_end))];
 	const out: MonthCaseload[] = months.map((month_end) => {
@@ -98,7 +99,7 @@ const [low, high] = caseloadGuidance;
  * Per link worker at the as-of date: open cases, and people referred in the year to it against
  * the guidance of 200–250 people a year for a full-time link worker.
  */
-export function caseloadWorkersView(rows: NowRow[], asOf: string, ctx: FigureContext) {
+export function caseloadWorkersView(rows: CaseloadAtRow[], asOf: string, ctx: FigureContext) {
 	const on = ctx.publication;
 	const workers = rows.filter((r) => r.link_worker !== 'unknown');
 	const shown = publish(

@@ -17,6 +17,11 @@ import {
 	type FigureView
 } from './figure.ts';
 import { chartLimit } from './reach.ts';
+import type {
+	ContactsDistributionRow,
+	ContactsSummaryRow,
+	DischargeReasonsRow
+} from '../metrics/journeys.ts';
 
 /** The contacts per person typically reported (METHODS.md "Reach and activity"). */
 const typicalContacts = [6, 12] as const;
@@ -24,19 +29,14 @@ const typicalContacts = [6, 12] as const;
 /** Contacts from this many up share one column of the histogram. */
 const contactsCap = 30;
 
-type ContactsRow = { contacts: number; episodes: number };
-type ContactsSummary = {
-	episodes: number;
-	median: number | null;
-	mean: number | null;
-	typical: number;
-	not_recorded: number;
-};
-
 const [low, high] = typicalContacts;
 
 /** Contacts per closed episode: the distribution, median and mean, against the 6–12 typically reported. */
-export function contactsView(rows: ContactsRow[], s: ContactsSummary, ctx: FigureContext) {
+export function contactsView(
+	rows: ContactsDistributionRow[],
+	s: ContactsSummaryRow,
+	ctx: FigureContext
+) {
 	const on = ctx.publication;
 	const counts = new Map<number, number>();
 	for (const r of rows) {
@@ -91,14 +91,12 @@ export function contactsView(rows: ContactsRow[], s: ContactsSummary, ctx: Figur
 	};
 }
 
-type ReasonRow = { service: string; reason: string; episodes: number };
-
 /** A discharge reason group's label ("not_recorded" as "Not recorded"). */
 const reasonLabel = (key: string) =>
 	key === 'not_recorded' ? 'Not recorded' : groupLabel('discharge_reason', key);
 
 /** Closed episodes by discharge reason group, most first. */
-export function reasonsView(rows: ReasonRow[], ctx: FigureContext) {
+export function reasonsView(rows: DischargeReasonsRow[], ctx: FigureContext) {
 	const byReason = new Map<string, number>();
 	for (const r of rows) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + r.episodes);
 	const total = rows.reduce((a, r) => a + r.episodes, 0);
@@ -132,7 +130,7 @@ export function reasonsView(rows: ReasonRow[], ctx: FigureContext) {
  * Closed episodes by service and discharge reason: each service's reasons as shares of its
  * closed episodes (published within each service, with secondary suppression).
  */
-export function reasonsByServiceView(rows: ReasonRow[], ctx: FigureContext) {
+export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureContext) {
 	const on = ctx.publication;
 	const services = [...new Set(rows.map((r) => r.service))];
 	const out: Record<string, unknown>[] = [];

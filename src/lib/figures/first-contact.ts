@@ -1,5 +1,5 @@
 import type { SurvivalRow } from '../charts/survival-curve.ts';
-import { listingLimit } from '../metrics/journeys.ts';
+import { listingLimit, type ExcludedEpisodesRow } from '../metrics/journeys.ts';
 import { ukDate } from '../metrics/periods.ts';
 import { eventsBy, shareBy } from '../stats/kaplan-meier.ts';
 import {
@@ -137,17 +137,7 @@ function contactSentence(
 }
 
 /** An episode left out of a time measure (metrics/journeys.ts excludedEpisodes). */
-export interface ExcludedRow {
-	referral_id: string;
-	referral_date: string;
-	first_contact_date: string | null;
-	discharge_date: string | null;
-	contacts: number | null;
-	discharge_excluded: boolean;
-	contact_excluded: boolean;
-	/** Every episode left out, though the list stops at `listingLimit`. */
-	total: number;
-}
+export type ExcludedRow = ExcludedEpisodesRow;
 
 // Why an episode is left out, in words.
 function reasonOf(r: ExcludedRow): string {

@@ -1,18 +1,11 @@
 import { isSmall } from '../stats/small-numbers.ts';
 import { describePeriod, type Period } from '../metrics/filters.ts';
+import type { HeadlineRow } from '../metrics/reach.ts';
 import { formatCount as fc } from '../stats/small-numbers.ts';
 import { publishTotal } from './figure.ts';
 
 /** The headline figures of a view (see metrics/reach.ts headline). */
-export interface Headline {
-	referrals: number;
-	people: number;
-	without_person_id: number;
-	open_cases: number;
-	first_referral: string | null;
-	last_referral: string | null;
-	people_with_multiple_referrals: number;
-}
+export type Headline = HeadlineRow;
 
 /** "Up 12% on 2023/24 (2,051)": a count against the previous period; blank when there is none. */
 export function changeText(

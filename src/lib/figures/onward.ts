@@ -7,21 +7,12 @@ import {
 	type FigureContext,
 	type FigureView
 } from './figure.ts';
-
-type OnwardRow = {
-	key: string;
-	referrals: number;
-	signposts: number;
-	total: number;
-	attended: number;
-	not_attended: number;
-	attendance_not_recorded: number;
-};
+import type { OnwardByRow, OnwardKindsRow, ReasonByCategoryRow } from '../metrics/referrals.ts';
 
 /** Onward support by category or by organisation (the top `limit`), referrals and signposts. */
 export function onwardView(
 	by: 'category' | 'organisation',
-	rows: OnwardRow[],
+	rows: OnwardByRow[],
 	ctx: FigureContext,
 	limit = 15
 ) {
@@ -80,8 +71,6 @@ export function onwardView(
 	} satisfies FigureView;
 }
 
-type KindRow = { kind: string; attended: string; count: number };
-
 const attendedLabels: Record<string, string> = {
 	attended: 'Attended',
 	did_not_attend: 'Did not attend',
@@ -89,7 +78,7 @@ const attendedLabels: Record<string, string> = {
 };
 
 /** Onward referrals against signposts, and whether people attended where recorded. */
-export function kindView(rows: KindRow[], ctx: FigureContext) {
+export function kindView(rows: OnwardKindsRow[], ctx: FigureContext) {
 	const shown = publish(
 		rows.map((r) => ({
 			x: groupLabel('onward_kind', r.kind),
@@ -99,7 +88,8 @@ export function kindView(rows: KindRow[], ctx: FigureContext) {
 		{ additive: ['value'] },
 		ctx.publication
 	);
-	const sum = (f: (r: KindRow) => boolean) => rows.filter(f).reduce((a, r) => a + r.count, 0);
+	const sum = (f: (r: OnwardKindsRow) => boolean) =>
+		rows.filter(f).reduce((a, r) => a + r.count, 0);
 	const referrals = sum((r) => r.kind === 'referral');
 	const signposts = sum((r) => r.kind === 'signpost');
 	const recorded = sum((r) => r.kind === 'referral' && r.attended !== 'not_recorded');
@@ -126,10 +116,8 @@ export function kindView(rows: KindRow[], ctx: FigureContext) {
 	};
 }
 
-type ReasonCategoryRow = { reason: string; category: string; referrals: number };
-
 /** Which support people with each reason received: referrals by reason group and category. */
-export function reasonCategoryView(rows: ReasonCategoryRow[], ctx: FigureContext) {
+export function reasonCategoryView(rows: ReasonByCategoryRow[], ctx: FigureContext) {
 	const shown = publish(
 		rows.map((r) => ({
 			row: groupLabel('referral_reason', r.reason),

@@ -1,15 +1,7 @@
 import type { HistogramRow } from '../charts/histogram.ts';
-import { gapBands } from '../metrics/re-referrals.ts';
+import { gapBands, type RepeatPeopleRow, type ReReferralGapsRow } from '../metrics/re-referrals.ts';
 import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
 import { publish, publishTotal, share, type FigureContext, type FigureView } from './figure.ts';
-
-type RepeatRow = {
-	people: number;
-	people_with_multiple: number;
-	episodes: number;
-	without_person_id: number;
-};
-type GapRow = { band: number; episodes: number };
 
 /** The labels of the re-referral bands (metrics/re-referrals.ts gapBands), and "Over 365 days". */
 export const gapLabels = [
@@ -18,7 +10,11 @@ export const gapLabels = [
 ];
 
 /** Re-referrals: people with more than one episode, and episodes within 365 days of an earlier discharge. */
-export function reReferralsView(repeat: RepeatRow, gaps: GapRow[], ctx: FigureContext) {
+export function reReferralsView(
+	repeat: RepeatPeopleRow,
+	gaps: ReReferralGapsRow[],
+	ctx: FigureContext
+) {
 	const on = ctx.publication;
 	const filled = gapLabels.map((label, i) => ({
 		label,

@@ -1,5 +1,6 @@
 import { financialQuarter } from '../metrics/periods.ts';
-import { iifThresholds } from '../metrics/rates.ts';
+import { iifThresholds, type ReferralRateRow } from '../metrics/rates.ts';
+import type { FunnelRow, ReferralsByPeriodRow, ReferralsByRow } from '../metrics/reach.ts';
 import {
 	formatCount as fc,
 	formatRate,
@@ -39,10 +40,12 @@ function fillPeriods<R extends { period: string }>(
 	return out;
 }
 
-type PeriodRow = { period: string; referrals: number; people: number };
-
 /** Referrals and people per month or quarter. */
-export function periodView(rows: PeriodRow[], unit: 'month' | 'quarter', ctx: FigureContext) {
+export function periodView(
+	rows: ReferralsByPeriodRow[],
+	unit: 'month' | 'quarter',
+	ctx: FigureContext
+) {
 	const filled = fillPeriods(rows, unit, { referrals: 0, people: 0 });
 	const shown = publish(
 		filled.map((r) => ({ ...r, label: periodLabel(r.period, unit) })),
@@ -75,8 +78,6 @@ export function periodView(rows: PeriodRow[], unit: 'month' | 'quarter', ctx: Fi
 /** The most bars a breakdown chart draws; the table view has every row. */
 export const chartLimit = 20;
 
-type GroupRow = { key: string; referrals: number; people: number };
-
 const dimensionNames = {
 	pcn: ['PCN', 'PCNs'],
 	practice: ['Practice', 'practices'],
@@ -87,7 +88,7 @@ const dimensionNames = {
 /** Referrals and people by PCN, practice, service or link worker, most referrals first. */
 export function groupView(
 	dimension: keyof typeof dimensionNames,
-	rows: GroupRow[],
+	rows: ReferralsByRow[],
 	total: number,
 	ctx: FigureContext
 ) {
@@ -122,12 +123,10 @@ export function groupView(
 	} satisfies FigureView;
 }
 
-type RateRow = { key: string; list_size: number; referrals: number; rate: number };
-
 /** Referrals per 1,000 registered patients a year, against the IIF thresholds. */
 export function rateView(
 	level: 'practice' | 'pcn',
-	rows: RateRow[],
+	rows: ReferralRateRow[],
 	unmatched: number,
 	ctx: FigureContext
 ) {
@@ -167,10 +166,8 @@ export function rateView(
 	} satisfies FigureView;
 }
 
-type FunnelCounts = { referred: number; contacted: number; supported: number; goals_met: number };
-
 /** The engagement funnel: counts and the share of referrals kept at each step. */
-export function funnelView(row: FunnelCounts, ctx: FigureContext) {
+export function funnelView(row: FunnelRow, ctx: FigureContext) {
 	const steps = [
 		['referred', 'Referred'],
 		['contacted', 'Contacted'],

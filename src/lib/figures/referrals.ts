@@ -8,11 +8,16 @@ import {
 	type FigureView
 } from './figure.ts';
 import { periodLabel } from './reach.ts';
-
-type SourceRow = { key: string; referrals: number; people: number };
+import type { ReferralsByRow } from '../metrics/reach.ts';
+import type {
+	ReasonPairsRow,
+	ReasonsRow,
+	SourceLabelsRow,
+	SourcesByQuarterRow
+} from '../metrics/referrals.ts';
 
 /** Referrals by standard source group. */
-export function sourceView(rows: SourceRow[], total: number, ctx: FigureContext) {
+export function sourceView(rows: ReferralsByRow[], total: number, ctx: FigureContext) {
 	const shown = publish(
 		rows.map((r) => ({ ...r, label: groupLabel('referral_source', r.key), share: 0 })),
 		{
@@ -39,10 +44,8 @@ export function sourceView(rows: SourceRow[], total: number, ctx: FigureContext)
 	} satisfies FigureView;
 }
 
-type LabelRow = { group: string; key: string; referrals: number };
-
 /** The source labels as given within one standard group (the drill-down). */
-export function sourceLabelView(rows: LabelRow[], group: string, ctx: FigureContext) {
+export function sourceLabelView(rows: SourceLabelsRow[], group: string, ctx: FigureContext) {
 	const mine = rows.filter((r) => r.group === group);
 	const total = mine.reduce((a, r) => a + r.referrals, 0);
 	const name = groupLabel('referral_source', group);
@@ -65,10 +68,8 @@ export function sourceLabelView(rows: LabelRow[], group: string, ctx: FigureCont
 	} satisfies FigureView;
 }
 
-type TrendRow = { period: string; group: string; referrals: number };
-
 /** Referrals by quarter and source group. */
-export function sourceTrendView(rows: TrendRow[], ctx: FigureContext) {
+export function sourceTrendView(rows: SourcesByQuarterRow[], ctx: FigureContext) {
 	const shown = publish(
 		rows.map((r) => ({
 			x: periodLabel(r.period, 'quarter'),
@@ -110,10 +111,8 @@ export function sourceTrendView(rows: TrendRow[], ctx: FigureContext) {
 	};
 }
 
-type ReasonRow = { key: string; referrals: number; total: number };
-
 /** The share of referrals that mention each reason group (they overlap). */
-export function reasonsView(rows: ReasonRow[], ctx: FigureContext) {
+export function reasonsView(rows: ReasonsRow[], ctx: FigureContext) {
 	const total = rows[0]?.total ?? 0;
 	const shown = publish(
 		rows.map((r) => ({
@@ -145,10 +144,8 @@ export function reasonsView(rows: ReasonRow[], ctx: FigureContext) {
 	} satisfies FigureView;
 }
 
-type PairRow = { a: string; b: string; referrals: number };
-
 /** Which reasons come together: pairs given on the same referral. */
-export function pairsView(rows: PairRow[], ctx: FigureContext) {
+export function pairsView(rows: ReasonPairsRow[], ctx: FigureContext) {
 	const shown = publish(
 		rows.map((r) => ({
 			row: groupLabel('referral_reason', r.a),

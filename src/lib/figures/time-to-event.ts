@@ -1,6 +1,7 @@
 // Kaplan–Meier curves for the journeys figures, from the per-day rows the metrics give
 // (metrics/journeys.ts); the statistics are stats/kaplan-meier.ts.
 import type { SurvivalRow } from '../charts/survival-curve.ts';
+import type { JourneyCountsRow, TimeToEventRow } from '../metrics/journeys.ts';
 import {
 	kaplanMeier,
 	survivalQuantile,
@@ -9,12 +10,7 @@ import {
 } from '../stats/kaplan-meier.ts';
 
 /** Events and censorings per group and day (metrics/journeys.ts). */
-export interface DayRow {
-	group: string;
-	days: number;
-	events: number;
-	censored: number;
-}
+export type DayRow = TimeToEventRow;
 
 /** A Kaplan–Meier curve and its median and quartiles, each with its 95% CI (null = not reached). */
 export interface CurveSummary {
@@ -79,15 +75,4 @@ export interface TimeOptions {
 }
 
 /** Counts behind the journeys figures (metrics/journeys.ts journeyCounts). */
-export interface JourneyCounts {
-	referrals: number;
-	discharged: number;
-	open: number;
-	discharge_excluded: number;
-	contacted: number;
-	never_contacted: number;
-	waiting: number;
-	contact_excluded: number;
-	after_as_of: number;
-	as_of: string;
-}
+export type JourneyCounts = JourneyCountsRow;

@@ -1,4 +1,5 @@
 import { ageBands } from '../contract/tables.ts';
+import type { PeopleProfileRow } from '../metrics/reach.ts';
 import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
 import {
 	groupLabel,
@@ -13,13 +14,7 @@ import {
 // age and sex.
 
 /** A row of the people profile (metrics/reach.ts peopleProfile). */
-export type ProfileRow = {
-	imd: string;
-	ethnicity: string;
-	age_band: string;
-	sex: string;
-	people: number;
-};
+export type ProfileRow = PeopleProfileRow;
 
 /** People summed over the profile by some of its attributes: `["sex"]` gives people by sex. */
 export function rollup<K extends keyof Omit<ProfileRow, 'people'>>(rows: ProfileRow[], keys: K[]) {

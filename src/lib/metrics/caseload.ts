@@ -30,14 +30,20 @@ WHERE last_day(s) >= ${start} AND last_day(s) <= ${end}`;
 }
 
 /**
+ * A row of `caseloadByMonth()`: `link_worker` is null on the row of a month end with no open
+ * case, `unknown` for open episodes with no link worker.
+ */
+export type CaseloadByMonthRow = { month_end: string; link_worker: string | null; open: number };
+
+/**
  * Open cases per link worker at each month end of the period, up to the as-of date: a row per
  * worker with open cases (`unknown` for episodes with no link worker), and a row with no link
  * worker and 0 open for a month end with no open case at all, so every month end is there.
  */
-export function caseloadByMonth(filters: Filters, asOf: string): Sql {
+export function caseloadByMonth(filters: Filters, asOf: string): Sql<CaseloadByMonthRow> {
 	// The month ends are written out twice rather than shared as a CTE (DuckDB 1.4.3 can group
 	// a CTE read twice wrongly on several threads).
-	return sql`SELECT strftime(m.d, '%Y-%m-%d') AS month_end,
+	return sql<CaseloadByMonthRow>`SELECT strftime(m.d, '%Y-%m-%d') AS month_end,
   CASE WHEN g.d IS NOT NULL THEN coalesce(g.worker, 'unknown') END AS link_worker,
   coalesce(g.open, 0)::INTEGER AS open
 FROM (${monthEnds(filters, asOf)}) m LEFT JOIN (
@@ -48,13 +54,16 @@ FROM (${monthEnds(filters, asOf)}) m LEFT JOIN (
 ORDER BY m.d, link_worker`;
 }
 
+/** A row of `caseloadAt()`: `link_worker` is `unknown` for episodes with none. */
+export type CaseloadAtRow = { link_worker: string; open: number; people_year: number };
+
 /**
  * Per link worker at the as-of date: open cases, and people referred in the year to the as-of
  * date (to set against the guidance of 200–250 a year); workers with neither are left out.
  */
-export function caseloadAt(filters: Filters, asOf: string): Sql {
+export function caseloadAt(filters: Filters, asOf: string): Sql<CaseloadAtRow> {
 	const a = date(asOf);
-	return sql`SELECT coalesce(worker, 'unknown') AS link_worker, open, people_year FROM (
+	return sql<CaseloadAtRow>`SELECT coalesce(worker, 'unknown') AS link_worker, open, people_year FROM (
   SELECT r.link_worker AS worker, coalesce(count_if(${openAt(a)}), 0)::INTEGER AS open,
     count(DISTINCT r.person_key) FILTER (WHERE r.referral_date > ${a} - INTERVAL 1 YEAR)::INTEGER
       AS people_year

@@ -42,7 +42,7 @@ export type Filters = { period: Period } & Record<FilterKey, string[]>;
 /** No filter: all the data. */
 export const noFilters: Filters = {
 	period: { kind: 'all' },
-	...(Object.fromEntries(filterKeys.map((k) => [k, []])) as unknown as Record<FilterKey, string[]>)
+	...(Object.fromEntries(filterKeys.map((k) => [k, [] as string[]])) as Record<FilterKey, string[]>)
 };
 
 /** Filters from a partial set (missing dimensions unfiltered). */

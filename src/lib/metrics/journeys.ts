@@ -53,10 +53,20 @@ export function byAsOf(filters: Filters, asOf: string): Sql {
 	return sql`${referralWhere(filters)} AND r.referral_date <= ${asOfDate(asOf)}`;
 }
 
+/** A row of `timeToDischarge()` and `timeToFirstContact()`: events and censorings on one day. */
+export type TimeToEventRow = { group: string; days: number; events: number; censored: number };
+
 // Events and censorings per group and distinct day, excluded episodes left out. The group is a
 // plain column of the subquery, named `unknown` after grouping (DuckDB 1.4.3 on several threads).
-function perDay(group: Sql, status: Sql, days: Sql, event: string, filters: Filters, asOf: string) {
-	return sql`SELECT coalesce(grp, 'unknown') AS "group", days, events, censored FROM (
+function perDay(
+	group: Sql,
+	status: Sql,
+	days: Sql,
+	event: string,
+	filters: Filters,
+	asOf: string
+): Sql<TimeToEventRow> {
+	return sql<TimeToEventRow>`SELECT coalesce(grp, 'unknown') AS "group", days, events, censored FROM (
   SELECT grp, days, coalesce(count_if(status = ${event}), 0)::INTEGER AS events,
     coalesce(count_if(status <> ${event}), 0)::INTEGER AS censored
   FROM (SELECT ${group} AS grp, ${status} AS status, ${days} AS days
@@ -70,7 +80,11 @@ ORDER BY "group", days`;
  * referral, `censored` still open at the as-of date that many days after; `group` is `all`
  * unless split by service or PCN.
  */
-export function timeToDischarge(filters: Filters, asOf: string, split: Split = 'none'): Sql {
+export function timeToDischarge(
+	filters: Filters,
+	asOf: string,
+	split: Split = 'none'
+): Sql<TimeToEventRow> {
 	const group = split === 'none' ? sql`'all'` : sql`r.${ident(split)}`;
 	return perDay(group, dischargeStatus(asOf), dischargeDays(asOf), 'discharged', filters, asOf);
 }
@@ -79,18 +93,32 @@ export function timeToDischarge(filters: Filters, asOf: string, split: Split = '
  * Time to first contact per distinct day (`group` is `all`): `events` first contacted that many
  * days after referral; `censored` never contacted, at their discharge or, while open, the as-of date.
  */
-export function timeToFirstContact(filters: Filters, asOf: string): Sql {
+export function timeToFirstContact(filters: Filters, asOf: string): Sql<TimeToEventRow> {
 	return perDay(sql`'all'`, contactStatus(asOf), contactDays(asOf), 'contacted', filters, asOf);
 }
+
+/** The row of `journeyCounts()`; `as_of` is `YYYY-MM-DD`. */
+export type JourneyCountsRow = {
+	referrals: number;
+	discharged: number;
+	open: number;
+	discharge_excluded: number;
+	contacted: number;
+	never_contacted: number;
+	waiting: number;
+	contact_excluded: number;
+	after_as_of: number;
+	as_of: string;
+};
 
 /**
  * One row of counts behind the journeys figures: referrals by the as-of date and after it;
  * for time to discharge, discharged, open and excluded; for time to first contact, contacted,
  * never contacted (discharged), waiting (open) and excluded; and the as-of date they are at.
  */
-export function journeyCounts(filters: Filters, asOf: string): Sql {
+export function journeyCounts(filters: Filters, asOf: string): Sql<JourneyCountsRow> {
 	const n = (condition: string) => raw(`coalesce(count_if(${condition}), 0)::INTEGER`);
-	return sql`SELECT count(*)::INTEGER AS referrals,
+	return sql<JourneyCountsRow>`SELECT count(*)::INTEGER AS referrals,
   ${n(`d = 'discharged'`)} AS discharged, ${n(`d = 'open'`)} AS open,
   ${n(`d = 'excluded'`)} AS discharge_excluded,
   ${n(`c = 'contacted'`)} AS contacted, ${n(`c = 'never'`)} AS never_contacted,
@@ -105,14 +133,26 @@ FROM (SELECT ${dischargeStatus(asOf)} AS d, ${contactStatus(asOf)} AS c
 /** The most excluded episodes a listing returns; the counts have them all. */
 export const listingLimit = 1000;
 
+/** A row of `excludedEpisodes()`: dates as `YYYY-MM-DD`; `total` counts every one left out. */
+export type ExcludedEpisodesRow = {
+	referral_id: string;
+	referral_date: string;
+	first_contact_date: string | null;
+	discharge_date: string | null;
+	contacts: number | null;
+	discharge_excluded: boolean;
+	contact_excluded: boolean;
+	total: number;
+};
+
 /**
  * The episodes left out of time to discharge or to first contact, oldest first: their dates,
  * contacts, and which measure each is left out of (at most `listingLimit`).
  */
-export function excludedEpisodes(filters: Filters, asOf: string): Sql {
+export function excludedEpisodes(filters: Filters, asOf: string): Sql<ExcludedEpisodesRow> {
 	const day = (col: string) => raw(`strftime(r.${col}, '%Y-%m-%d') AS ${col}`);
 	// `total` counts them all, however many the list shows.
-	return sql`SELECT referral_id, referral_date, first_contact_date, discharge_date, contacts,
+	return sql<ExcludedEpisodesRow>`SELECT referral_id, referral_date, first_contact_date, discharge_date, contacts,
   discharge_excluded, contact_excluded, (count(*) OVER ())::INTEGER AS total FROM (
   SELECT r.referral_id, ${day('referral_date')}, ${day('first_contact_date')},
     ${day('discharge_date')}, r.contacts, r.referral_date AS sort_date,
@@ -127,31 +167,46 @@ ORDER BY sort_date, referral_id LIMIT ${listingLimit}`;
 const closed = (asOf: string) =>
 	sql`r.discharge_date IS NOT NULL AND r.discharge_date <= ${asOfDate(asOf)}`;
 
+/** A row of `contactsDistribution()`: closed episodes with that many contacts. */
+export type ContactsDistributionRow = { contacts: number; episodes: number };
+
 /** Closed episodes (discharged by the as-of date) by their number of contacts, fewest first. */
-export function contactsDistribution(filters: Filters, asOf: string): Sql {
-	return sql`SELECT contacts, count(*)::INTEGER AS episodes FROM referrals r
+export function contactsDistribution(filters: Filters, asOf: string): Sql<ContactsDistributionRow> {
+	return sql<ContactsDistributionRow>`SELECT contacts, count(*)::INTEGER AS episodes FROM referrals r
 WHERE ${byAsOf(filters, asOf)} AND ${closed(asOf)} AND r.contacts IS NOT NULL
 GROUP BY contacts ORDER BY contacts`;
 }
+
+/** The row of `contactsSummary()`: median and mean are null when no episode has contacts. */
+export type ContactsSummaryRow = {
+	episodes: number;
+	median: number | null;
+	mean: number | null;
+	typical: number;
+	not_recorded: number;
+};
 
 /**
  * Contacts per closed episode (discharged by the as-of date, contacts recorded): episodes, the
  * median and mean, episodes with 6–12 contacts, and closed episodes with no contacts recorded.
  */
-export function contactsSummary(filters: Filters, asOf: string): Sql {
-	return sql`SELECT coalesce(count(r.contacts), 0)::INTEGER AS episodes,
+export function contactsSummary(filters: Filters, asOf: string): Sql<ContactsSummaryRow> {
+	return sql<ContactsSummaryRow>`SELECT coalesce(count(r.contacts), 0)::INTEGER AS episodes,
   median(r.contacts)::DOUBLE AS median, avg(r.contacts)::DOUBLE AS mean,
   coalesce(count_if(r.contacts BETWEEN 6 AND 12), 0)::INTEGER AS typical,
   coalesce(count_if(r.contacts IS NULL), 0)::INTEGER AS not_recorded
 FROM referrals r WHERE ${byAsOf(filters, asOf)} AND ${closed(asOf)}`;
 }
 
+/** A row of `dischargeReasons()`: closed episodes of one service and discharge reason group. */
+export type DischargeReasonsRow = { service: string; reason: string; episodes: number };
+
 /**
  * Closed episodes (discharged by the as-of date) by service and discharge reason group;
  * `not_recorded` for no reason, `unknown` for no service. The overall figure sums the services.
  */
-export function dischargeReasons(filters: Filters, asOf: string): Sql {
-	return sql`SELECT coalesce(service, 'unknown') AS service,
+export function dischargeReasons(filters: Filters, asOf: string): Sql<DischargeReasonsRow> {
+	return sql<DischargeReasonsRow>`SELECT coalesce(service, 'unknown') AS service,
   coalesce(reason, 'not_recorded') AS reason, episodes FROM (
   SELECT r.service AS service, r.discharge_reason_group AS reason, count(*)::INTEGER AS episodes
   FROM referrals r WHERE ${byAsOf(filters, asOf)} AND ${closed(asOf)}

@@ -5,13 +5,22 @@ import type { Measure } from '../contract/measures.ts';
 import { raw, sql, type Sql } from '../db/sql.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
+/** A row of `outcomeCells()`: `n` referrals with these scores (follow-up null when none). */
+export type OutcomeCellsRow = {
+	measure: string;
+	baseline: number;
+	followup: number | null;
+	discharged: boolean;
+	n: number;
+};
+
 /**
  * Referrals with a baseline per measure, by baseline and follow-up score (follow-up null when
  * not followed up) and whether the referral was discharged by the as-of date: everything the
  * statistics, attrition, bands and distributions need, in one small table.
  */
-export function outcomeCells(filters: Filters, asOf: string): Sql {
-	return sql`SELECT measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
+export function outcomeCells(filters: Filters, asOf: string): Sql<OutcomeCellsRow> {
+	return sql<OutcomeCellsRow>`SELECT measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
   SELECT p.measure_key AS measure, p.baseline, p.followup,
     coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
   FROM outcome_pairs p JOIN referrals r ON r.referral_id = p.referral_id
@@ -28,13 +37,23 @@ const outcomeDimensions = {
 	imd: 'imd_decile'
 } as const;
 
+/** A row of `outcomeGroups()`: pairs, mean change and its SD in one group of one dimension. */
+export type OutcomeGroupsRow = {
+	measure: string;
+	dimension: string;
+	group: string;
+	n: number;
+	mean: number;
+	sd: number;
+};
+
 /** Pairs, mean change and its SD per measure and group of each dimension, in one pass. */
-export function outcomeGroups(filters: Filters): Sql {
+export function outcomeGroups(filters: Filters): Sql<OutcomeGroupsRow> {
 	const names = Object.entries(outcomeDimensions);
 	const sets = names.map(([, c]) => `(measure, ${c})`).join(', ');
 	const dimension = names.map(([d, c]) => `WHEN grouping(${c}) = 0 THEN '${d}'`).join(' ');
 	const group = names.map(([, c]) => `WHEN grouping(${c}) = 0 THEN CAST(${c} AS VARCHAR)`);
-	return sql`SELECT measure, CASE ${raw(dimension)} END AS dimension,
+	return sql<OutcomeGroupsRow>`SELECT measure, CASE ${raw(dimension)} END AS dimension,
   coalesce(CASE ${raw(group.join(' '))} END, 'unknown') AS "group",
   count(*)::INTEGER AS n, avg(change) AS mean, coalesce(stddev_samp(change), 0) AS sd
 FROM (
@@ -46,25 +65,39 @@ GROUP BY GROUPING SETS (${raw(sets)})
 ORDER BY measure, dimension, TRY_CAST("group" AS INTEGER) NULLS LAST, "group"`;
 }
 
+/** A row of `outcomeMeasures()`: `bands` and `advice` are JSON text. */
+export type OutcomeMeasureRow = {
+	key: string;
+	name: string;
+	short: string | null;
+	min: number;
+	max: number;
+	better: string;
+	meaningful_change: number | null;
+	bands: string | null;
+	conversion: string | null;
+	advice: string | null;
+};
+
 /** The measures of the load (registry and declared), for names, ranges and thresholds. */
-export function outcomeMeasures(): Sql {
-	return sql`SELECT key, name, short, min, max, better, meaningful_change, bands, conversion, advice
+export function outcomeMeasures(): Sql<OutcomeMeasureRow> {
+	return sql<OutcomeMeasureRow>`SELECT key, name, short, min, max, better, meaningful_change, bands, conversion, advice
 FROM outcome_measures ORDER BY ord`;
 }
 
 /** A row of `outcomeMeasures()` as a measure. */
-export function measureFromRow(row: Record<string, unknown>): Measure {
+export function measureFromRow(row: OutcomeMeasureRow): Measure {
 	return {
-		key: String(row.key),
-		name: String(row.name),
-		short: row.short == null ? undefined : String(row.short),
-		min: Number(row.min),
-		max: Number(row.max),
+		key: row.key,
+		name: row.name,
+		short: row.short ?? undefined,
+		min: row.min,
+		max: row.max,
 		better: row.better === 'lower' ? 'lower' : 'higher',
-		meaningfulChange: row.meaningful_change == null ? null : Number(row.meaningful_change),
-		bands: JSON.parse(String(row.bands ?? '[]')),
+		meaningfulChange: row.meaningful_change,
+		bands: JSON.parse(row.bands ?? '[]'),
 		aliases: [],
 		conversion: row.conversion === 'swemwbs' ? 'swemwbs' : undefined,
-		advice: row.advice == null ? undefined : JSON.parse(String(row.advice))
+		advice: row.advice == null ? undefined : JSON.parse(row.advice)
 	};
 }

@@ -14,7 +14,15 @@ import {
 } from './journeys.ts';
 import { outcomeCells, outcomeGroups, outcomeMeasures } from './outcomes.ts';
 import { periodYears, referralRate, unmatchedPractices } from './rates.ts';
-import { headline, peopleProfile, referralsBy, referralsByPeriod, totals } from './reach.ts';
+import {
+	headline,
+	peopleProfile,
+	referralsBy,
+	referralsByPeriod,
+	totals,
+	type HeadlineWith,
+	type TotalsRow
+} from './reach.ts';
 import { reReferralGaps, repeatPeople } from './re-referrals.ts';
 import {
 	onwardBy,
@@ -34,11 +42,11 @@ export interface PageSetup {
 }
 
 /** The headline of the view and of the previous period of the same length (none for all dates). */
-export function headlineQueries(
+export function headlineQueries<F extends boolean = false>(
 	filters: Filters,
 	s: PageSetup,
-	options: { funnel?: boolean } = {}
-): { head: Sql; previous: Sql | null } {
+	options: { funnel?: F } = {}
+): { head: Sql<HeadlineWith<F>>; previous: Sql<TotalsRow> | null } {
 	const before = previousPeriod(filters.period, { from: s.firstReferral, to: s.asOf });
 	return {
 		head: headline(filters, s.asOf, options),

@@ -21,14 +21,21 @@ export function periodYears(filters: Filters, span: { from: string; to: string }
 // Practices are matched on their name or code with case, spaces and punctuation ignored.
 const practiceKey = (col: string) => `lower(regexp_replace(${col}, '[^A-Za-z0-9]+', '', 'g'))`;
 
+/** A row of `referralRate()`: a practice or PCN, its list size, referrals and rate. */
+export type ReferralRateRow = { key: string; list_size: number; referrals: number; rate: number };
+
 /**
  * Referrals per 1,000 registered patients per year, by practice or by PCN, for the practices in
  * the practices file with a list size (a PCN's list is the sum of its practices'). Referrals are
  * matched to practices by the practice on the referral; practices with none show 0.
  */
-export function referralRate(level: 'practice' | 'pcn', filters: Filters, years: number): Sql {
+export function referralRate(
+	level: 'practice' | 'pcn',
+	filters: Filters,
+	years: number
+): Sql<ReferralRateRow> {
 	const key = level === 'practice' ? 'p.practice' : "coalesce(p.pcn, 'unknown')";
-	return sql`WITH refs AS (
+	return sql<ReferralRateRow>`WITH refs AS (
   SELECT ${raw(practiceKey('r.practice'))} AS k, count(*) AS n FROM referrals r
   WHERE r.practice IS NOT NULL AND ${referralWhere(filters)} GROUP BY k),
 p AS (SELECT practice, pcn, list_size, ${raw(practiceKey('practice'))} AS k
@@ -50,9 +57,12 @@ function listWhere(filters: Filters): Sql {
 	return join(parts, ' AND ');
 }
 
+/** The row of `unmatchedPractices()`. */
+export type UnmatchedPracticesRow = { referrals: number };
+
 /** Referrals in the selection with no practice, or one not in the practices file (left out of rates). */
-export function unmatchedPractices(filters: Filters): Sql {
-	return sql`SELECT count(*)::INTEGER AS referrals FROM referrals r
+export function unmatchedPractices(filters: Filters): Sql<UnmatchedPracticesRow> {
+	return sql<UnmatchedPracticesRow>`SELECT count(*)::INTEGER AS referrals FROM referrals r
 WHERE ${referralWhere(filters)} AND (r.practice IS NULL OR ${raw(practiceKey('r.practice'))} NOT IN (
   SELECT ${raw(practiceKey('practice'))} FROM practices WHERE list_size > 0 AND practice IS NOT NULL))`;
 }

@@ -10,18 +10,29 @@ import type { Filters } from './filters.ts';
 /** How long after an earlier discharge re-referrals come, in days: the upper end of each band. */
 export const gapBands = [90, 180, 270, 365] as const;
 
+/** The row of `repeatPeople()`. */
+export type RepeatPeopleRow = {
+	people: number;
+	people_with_multiple: number;
+	episodes: number;
+	without_person_id: number;
+};
+
 /**
  * People among the selected referrals (with a person ID) and those with more than one episode,
  * and the selected episodes with and without a person ID.
  */
-export function repeatPeople(filters: Filters, asOf: string): Sql {
-	return sql`SELECT coalesce(count_if(person_id IS NOT NULL), 0)::INTEGER AS people,
+export function repeatPeople(filters: Filters, asOf: string): Sql<RepeatPeopleRow> {
+	return sql<RepeatPeopleRow>`SELECT coalesce(count_if(person_id IS NOT NULL), 0)::INTEGER AS people,
   coalesce(count_if(person_id IS NOT NULL AND n > 1), 0)::INTEGER AS people_with_multiple,
   coalesce(sum(n) FILTER (WHERE person_id IS NOT NULL), 0)::INTEGER AS episodes,
   coalesce(sum(n) FILTER (WHERE person_id IS NULL), 0)::INTEGER AS without_person_id
 FROM (SELECT r.person_id, count(*) AS n FROM referrals r WHERE ${byAsOf(filters, asOf)}
   GROUP BY r.person_id)`;
 }
+
+/** A row of `reReferralGaps()`: episodes in one gap band (1–5). */
+export type ReReferralGapsRow = { band: number; episodes: number };
 
 /**
  * Selected episodes that start after an earlier discharge of the same person, by the days
@@ -30,9 +41,9 @@ FROM (SELECT r.person_id, count(*) AS n FROM referrals r WHERE ${byAsOf(filters,
  * episode is another of the person's, discharged on or before this referral and not before
  * its own referral (a discharge dated before its referral is no discharge to count from).
  */
-export function reReferralGaps(filters: Filters, asOf: string): Sql {
+export function reReferralGaps(filters: Filters, asOf: string): Sql<ReReferralGapsRow> {
 	const [a, b, c, d] = gapBands;
-	return sql`SELECT band, count(*)::INTEGER AS episodes FROM (
+	return sql<ReReferralGapsRow>`SELECT band, count(*)::INTEGER AS episodes FROM (
   SELECT CASE WHEN gap <= ${a} THEN 1 WHEN gap <= ${b} THEN 2 WHEN gap <= ${c} THEN 3
     WHEN gap <= ${d} THEN 4 ELSE 5 END AS band FROM (
     SELECT r.referral_id, min(r.referral_date - e.discharge_date)::INTEGER AS gap

@@ -9,23 +9,54 @@ export const peopleCount = raw(
 	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_key) FILTER (WHERE r.repeat_person))::INTEGER`
 );
 
+/** A row of `latestDate()`: null when there is no data. */
+export type LatestDateRow = { as_of: string | null };
+
 /** The latest date anywhere in the data: the default as-of date (METHODS.md). */
-export function latestDate(): Sql {
-	return sql`SELECT strftime(max(d), '%Y-%m-%d') AS as_of FROM (
+export function latestDate(): Sql<LatestDateRow> {
+	return sql<LatestDateRow>`SELECT strftime(max(d), '%Y-%m-%d') AS as_of FROM (
   SELECT max(greatest(referral_date, first_contact_date, discharge_date)) AS d FROM referrals
   UNION ALL SELECT max(assessed_on) FROM outcomes
   UNION ALL SELECT max(referred_on) FROM onward_referrals)`;
 }
 
+/** A row of `headline()`; first and last referral are null when no referral is selected. */
+export type HeadlineRow = {
+	referrals: number;
+	people: number;
+	without_person_id: number;
+	open_cases: number;
+	first_referral: string | null;
+	last_referral: string | null;
+	people_with_multiple_referrals: number;
+};
+
+/** A row of `funnel()`: referrals at each step of the engagement funnel. */
+export type FunnelRow = {
+	referred: number;
+	contacted: number;
+	supported: number;
+	goals_met: number;
+};
+
+/** The headline's row, with the funnel's steps when asked for (`F` is the `funnel` option). */
+export type HeadlineWith<F extends boolean> = F extends true
+	? HeadlineRow & FunnelRow
+	: HeadlineRow;
+
 /**
  * Headline figures: referrals, people, open cases at the as-of date, first and last referral,
  * and the people referred more than once in the selection; with `funnel`, the funnel's steps.
  */
-export function headline(filters: Filters, asOf: string, options: { funnel?: boolean } = {}): Sql {
+export function headline<F extends boolean = false>(
+	filters: Filters,
+	asOf: string,
+	options: { funnel?: F } = {}
+): Sql<HeadlineWith<F>> {
 	const where = referralWhere(filters);
 	// The Reach page takes the funnel with the headline: one pass over the referrals, not two.
 	const steps = options.funnel ? sql`count(*)::INTEGER AS referred, ${funnelColumns},` : sql``;
-	return sql`SELECT count(*)::INTEGER AS referrals, ${steps}
+	return sql<HeadlineWith<F>>`SELECT count(*)::INTEGER AS referrals, ${steps}
   ${peopleCount} AS people,
   coalesce(count_if(r.person_id IS NULL), 0)::INTEGER AS without_person_id,
   coalesce(count_if(r.referral_date <= CAST(${asOf} AS DATE)
@@ -37,24 +68,36 @@ export function headline(filters: Filters, asOf: string, options: { funnel?: boo
 FROM referrals r WHERE ${where}`;
 }
 
+/** A row of `totals()`. */
+export type TotalsRow = { referrals: number; people: number };
+
 /** Referrals and people only: what a headline's change on the previous period needs. */
-export function totals(filters: Filters): Sql {
-	return sql`SELECT count(*)::INTEGER AS referrals, ${peopleCount} AS people
+export function totals(filters: Filters): Sql<TotalsRow> {
+	return sql<TotalsRow>`SELECT count(*)::INTEGER AS referrals, ${peopleCount} AS people
 FROM referrals r WHERE ${referralWhere(filters)}`;
 }
 
+/** A row of `referralsByPeriod()`: `period` is the first day, `YYYY-MM-DD`. */
+export type ReferralsByPeriodRow = { period: string; referrals: number; people: number };
+
 /** Referrals and people per month or quarter (`period` is the first day), oldest first. */
-export function referralsByPeriod(unit: 'month' | 'quarter', filters: Filters): Sql {
+export function referralsByPeriod(
+	unit: 'month' | 'quarter',
+	filters: Filters
+): Sql<ReferralsByPeriodRow> {
 	// Group on the period's first day, then format the few groups (formatting every row is slow).
 	// Calendar quarters start in January, April, July and October, as financial quarters do.
-	return sql`SELECT strftime(p, '%Y-%m-%d') AS period, referrals, people FROM (
+	return sql<ReferralsByPeriodRow>`SELECT strftime(p, '%Y-%m-%d') AS period, referrals, people FROM (
   SELECT date_trunc(${unit}, r.referral_date) AS p, count(*)::INTEGER AS referrals, ${peopleCount} AS people
   FROM referrals r WHERE ${referralWhere(filters)} GROUP BY p) ORDER BY p`;
 }
 
+/** A row of `referralsByMonth()`: `month` is `YYYY-MM`. */
+export type ReferralsByMonthRow = { month: string; referrals: number };
+
 /** Referrals per calendar month (`YYYY-MM`), oldest first. */
-export function referralsByMonth(filters: Filters): Sql {
-	return sql`SELECT substr(period, 1, 7) AS month, referrals FROM (${referralsByPeriod('month', filters)})`;
+export function referralsByMonth(filters: Filters): Sql<ReferralsByMonthRow> {
+	return sql<ReferralsByMonthRow>`SELECT substr(period, 1, 7) AS month, referrals FROM (${referralsByPeriod('month', filters)})`;
 }
 
 const dimensions = {
@@ -69,10 +112,13 @@ const dimensions = {
 /** A dimension referrals can be counted by. */
 export type Dimension = keyof typeof dimensions;
 
+/** A row of `referralsBy()`: `key` is the dimension's value (`unknown` when missing). */
+export type ReferralsByRow = { key: string; referrals: number; people: number };
+
 /** Referrals and people by one dimension, most referrals first; missing values as `unknown`. */
-export function referralsBy(dimension: Dimension, filters: Filters): Sql {
+export function referralsBy(dimension: Dimension, filters: Filters): Sql<ReferralsByRow> {
 	const column = raw(dimensions[dimension]);
-	return sql`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals,
+	return sql<ReferralsByRow>`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals,
   ${peopleCount} AS people
 FROM referrals r WHERE ${referralWhere(filters)} GROUP BY key ORDER BY referrals DESC, key`;
 }
@@ -103,20 +149,32 @@ UNION ALL SELECT ${raw(latest)} FROM (${s}) WHERE repeat_person GROUP BY person_
 // Group on the plain columns, then name the missing values: DuckDB 1.4.3 on several threads
 // splits a group when grouping a UNION ALL on an expression such as coalesce(CAST(...)).
 
+/** A row of `peopleBy()`: `key` is the attribute's value as text (`unknown` when missing). */
+export type PeopleByRow = { key: string; people: number };
+
 /** People by one recorded attribute (latest recorded value per person); missing as `unknown`. */
-export function peopleBy(attribute: Attribute, filters: Filters): Sql {
+export function peopleBy(attribute: Attribute, filters: Filters): Sql<PeopleByRow> {
 	const a = raw(attribute);
-	return sql`SELECT coalesce(CAST(${a} AS VARCHAR), 'unknown') AS key, people FROM (
+	return sql<PeopleByRow>`SELECT coalesce(CAST(${a} AS VARCHAR), 'unknown') AS key, people FROM (
   SELECT ${a}, count(*)::INTEGER AS people FROM (${latestPerPerson([attribute], filters)}) GROUP BY ${a})
 ORDER BY key`;
 }
+
+/** A row of `peopleProfile()`: each attribute as text (`unknown` when missing). */
+export type PeopleProfileRow = {
+	imd: string;
+	ethnicity: string;
+	age_band: string;
+	sex: string;
+	people: number;
+};
 
 /**
  * People by all four recorded attributes at once (IMD decile, ethnicity, age band, sex; latest
  * recorded values per person): one scan for every "who we reach" figure, which roll it up.
  */
-export function peopleProfile(filters: Filters): Sql {
-	return sql`SELECT coalesce(CAST(imd AS VARCHAR), 'unknown') AS imd,
+export function peopleProfile(filters: Filters): Sql<PeopleProfileRow> {
+	return sql<PeopleProfileRow>`SELECT coalesce(CAST(imd AS VARCHAR), 'unknown') AS imd,
   coalesce(ethnicity, 'unknown') AS ethnicity, coalesce(age_band, 'unknown') AS age_band,
   coalesce(sex, 'unknown') AS sex, people FROM (
   SELECT imd, ethnicity, age_band, sex, count(*)::INTEGER AS people
@@ -137,16 +195,34 @@ const funnelColumns =
  * or any contacts); supported (an onward referral or signpost, or discharged with goals met or
  * referred on); discharged with goals met.
  */
-export function funnel(filters: Filters): Sql {
-	return sql`SELECT count(*)::INTEGER AS referred, ${funnelColumns}
+export function funnel(filters: Filters): Sql<FunnelRow> {
+	return sql<FunnelRow>`SELECT count(*)::INTEGER AS referred, ${funnelColumns}
 FROM referrals r WHERE ${referralWhere(filters)}`;
 }
 
+/**
+ * A row of `filterOptions()`: each dimension's distinct values (null when it has none), the
+ * first and last referral (null with no referrals), and practices with a list size.
+ */
+export type FilterOptionsRow = {
+	pcn: string[] | null;
+	practice: string[] | null;
+	service: string[] | null;
+	link_worker: string[] | null;
+	age_band: string[] | null;
+	sex: string[] | null;
+	ethnicity: string[] | null;
+	imd: number[] | null;
+	first_referral: string | null;
+	last_referral: string | null;
+	practices_with_list_size: number;
+};
+
 /** Distinct values for the filter bar, and the referral date span. */
-export function filterOptions(): Sql {
+export function filterOptions(): Sql<FilterOptionsRow> {
 	const values = (col: string) =>
 		raw(`(SELECT list(DISTINCT ${col} ORDER BY ${col}) FROM referrals WHERE ${col} IS NOT NULL)`);
-	return sql`SELECT ${values('pcn')} AS pcn, ${values('practice')} AS practice,
+	return sql<FilterOptionsRow>`SELECT ${values('pcn')} AS pcn, ${values('practice')} AS practice,
   ${values('service')} AS service, ${values('link_worker')} AS link_worker,
   ${values('age_band')} AS age_band, ${values('sex_group')} AS sex,
   ${values('ethnicity_group')} AS ethnicity, ${values('imd_decile')} AS imd,

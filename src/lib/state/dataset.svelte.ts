@@ -2,6 +2,8 @@ import type { DeclaredMeasure } from '$lib/contract/measures.ts';
 import { emptyProfile, type Profile } from '$lib/contract/profile.ts';
 import type { TableName } from '$lib/contract/tables.ts';
 import { getDb } from '$lib/db/browser.ts';
+import type { Sql } from '$lib/db/sql.ts';
+import type { Row } from '$lib/db/types.ts';
 import type { InputFile } from '$lib/ingest/input.ts';
 import { installMacros, loadFiles } from '$lib/ingest/load.ts';
 import { mapHeaders, type Target } from '$lib/ingest/mapping.ts';
@@ -196,9 +198,6 @@ class Dataset {
 export const dataset = new Dataset();
 
 /** Run a query on the page's database (metrics build the SQL; this only runs it). */
-export async function query<T extends Record<string, unknown>>(q: {
-	text: string;
-	params: unknown[];
-}) {
-	return (await db()).query<T>(q.text, q.params);
+export async function query<R extends Row>(q: Sql<R>): Promise<R[]> {
+	return (await db()).query<R>(q.text, q.params);
 }

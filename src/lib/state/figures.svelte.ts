@@ -1,5 +1,6 @@
 import type { Sql } from '$lib/db/sql.ts';
 import type { Row } from '$lib/db/types.ts';
+import type { Results } from '$lib/metrics/run.ts';
 import { dataset, query } from './dataset.svelte.ts';
 
 // A plain Map on purpose: the cache is not state any view draws from.
@@ -8,14 +9,15 @@ const cache = new Map<string, Row[]>();
 let cachedVersion = -1;
 
 // Results are kept per loaded dataset, so going back to an earlier view is instant.
-async function cached(q: Sql): Promise<Row[]> {
+async function cached<R extends Row>(q: Sql<R>): Promise<R[]> {
 	if (cachedVersion !== dataset.version) {
 		cache.clear();
 		cachedVersion = dataset.version;
 	}
 	const key = `${q.text}\u0000${JSON.stringify(q.params)}`;
 	const hit = cache.get(key);
-	if (hit) return hit;
+	// The key is the SQL and its parameters, so a hit holds the rows of this very query.
+	if (hit) return hit as R[];
 	const rows = await query(q);
 	if (cache.size > 500) cache.clear();
 	cache.set(key, rows);
@@ -28,15 +30,16 @@ async function cached(q: Sql): Promise<Row[]> {
  */
 export function createQueryRunner() {
 	let latest = 0;
-	return async function runAll<K extends string>(
-		queries: Record<K, Sql | null>
-	): Promise<Record<K, Row[]> | null> {
+	return async function runAll<Q extends Record<string, Sql | null>>(
+		queries: Q
+	): Promise<Results<Q> | null> {
 		const ticket = ++latest;
-		const out = {} as Record<K, Row[]>;
-		for (const [key, q] of Object.entries(queries) as [K, Sql | null][]) {
+		const out: Record<string, Row[]> = {};
+		for (const [key, q] of Object.entries(queries)) {
 			if (ticket !== latest) return null;
 			out[key] = q ? await cached(q) : [];
 		}
-		return ticket === latest ? out : null;
+		// Each key holds the rows of its own query, as `Results` says.
+		return ticket === latest ? (out as Results<Q>) : null;
 	};
 }

@@ -3,15 +3,20 @@ import { financialYearsBetween } from '$lib/metrics/periods.ts';
 import { filterOptions, latestDate } from '$lib/metrics/reach.ts';
 import { dataset, query } from './dataset.svelte.ts';
 
+// Each filter dimension's values, from a function of its key.
+function valuesOf(f: (key: FilterKey) => string[]): Record<FilterKey, string[]> {
+	const out: Partial<Record<FilterKey, string[]>> = {};
+	for (const k of filterKeys) out[k] = f(k);
+	return out as Record<FilterKey, string[]>;
+}
+
 /** What every page needs once per load: the filter choices, the data's span and the as-of date. */
 class Setup {
 	version = $state(-1);
 	asOf = $state('');
 	firstReferral = $state('');
 	years = $state<string[]>([]);
-	values = $state<Record<FilterKey, string[]>>(
-		Object.fromEntries(filterKeys.map((k) => [k, []])) as unknown as Record<FilterKey, string[]>
-	);
+	values = $state<Record<FilterKey, string[]>>(valuesOf(() => []));
 	practicesWithListSize = $state(0);
 	private pending: Promise<void> | undefined;
 	private pendingVersion = -1;
@@ -25,16 +30,14 @@ class Setup {
 	}
 
 	private async read(version: number) {
-		const [o] = await query<Record<string, unknown>>(filterOptions());
-		const [l] = await query<{ as_of: string }>(latestDate());
-		const first = (o.first_referral as string | null) ?? '';
-		const last = (o.last_referral as string | null) ?? '';
+		const [o] = await query(filterOptions());
+		const [l] = await query(latestDate());
+		const first = o.first_referral ?? '';
+		const last = o.last_referral ?? '';
 		this.years = first ? financialYearsBetween(first, last) : [];
-		this.values = Object.fromEntries(
-			filterKeys.map((k) => [k, ((o[k] as unknown[] | null) ?? []).map(String)])
-		) as unknown as Record<FilterKey, string[]>;
+		this.values = valuesOf((k) => (o[k] ?? []).map(String));
 		this.firstReferral = first;
-		this.practicesWithListSize = Number(o.practices_with_list_size ?? 0);
+		this.practicesWithListSize = o.practices_with_list_size;
 		this.asOf = l?.as_of ?? last;
 		this.version = version;
 	}
