@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeysSummary } from '../../src/lib/cli/journeys-summary.ts';
-import { plain, publication } from '../../src/lib/cli/publish.ts';
+import { plain, publication } from '../../src/lib/figures/presenter.ts';
 import { makeFilters, noFilters } from '../../src/lib/metrics/filters.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
 import { numbersOutsideImport } from './run-cli.ts';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { gpSummary, outcomesSummary } from '../../src/lib/cli/outcomes-summary.ts';
-import { plain, publication } from '../../src/lib/cli/publish.ts';
+import { plain, publication } from '../../src/lib/figures/presenter.ts';
 import { makeFilters, noFilters } from '../../src/lib/metrics/filters.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
 import { numbersOutsideImport, smallCountsOutsideImport, summary } from './run-cli.ts';
@@ -206,18 +206,18 @@ describe('outcomes and gp_appointments of the summary, on the outcome fixtures',
 	});
 
 	it('plain: GP appointments, each person once', async () => {
-		expect(await gpSummary(db, noFilters, plain)).toEqual(plainGp);
+		expect(await gpSummary(db, noFilters, asOf, plain)).toEqual(plainGp);
 	});
 
 	it('publication: every value as the small-number rules print it', async () => {
 		expect(await outcomesSummary(db, noFilters, asOf, publication)).toEqual(publishedOutcomes);
-		expect(await gpSummary(db, noFilters, publication)).toEqual(publishedGp);
+		expect(await gpSummary(db, noFilters, asOf, publication)).toEqual(publishedGp);
 	});
 
 	it('publication: no integer 1–7 printed but the settings; means on 1–7 pairs are *', async () => {
 		const sections = {
 			outcomes: await outcomesSummary(db, noFilters, asOf, publication),
-			gp_appointments: await gpSummary(db, noFilters, publication)
+			gp_appointments: await gpSummary(db, noFilters, asOf, publication)
 		};
 		const small = numbersOutsideImport(sections).filter(
 			([, n]) => Number.isInteger(n) && n >= 1 && n <= 7
@@ -255,7 +255,7 @@ describe('outcomes and gp_appointments of the summary, on the outcome fixtures',
 			improved_share_ci95: [0.3012, 0.7519] // R: prop.test(8, 15, correct = FALSE)$conf.int
 		});
 		expect(outcomes.ons4_anxiety).toEqual(plainOutcomes.ons4_anxiety);
-		expect(await gpSummary(db, noFilters, plain, settings)).toEqual({
+		expect(await gpSummary(db, noFilters, asOf, plain, settings)).toEqual({
 			...plainGp,
 			window_months: 3
 		});
@@ -264,7 +264,7 @@ describe('outcomes and gp_appointments of the summary, on the outcome fixtures',
 	it('filters: South PCN', async () => {
 		const south = makeFilters({ pcn: ['South PCN'] });
 		// P1 by R12 (4, 4), P2 by R13 (3, 1), R03 (8, 6), R04 (2, 2), R09 (4, 2), R11 (9, 9).
-		expect(await gpSummary(db, south, plain)).toEqual({
+		expect(await gpSummary(db, south, asOf, plain)).toEqual({
 			window_months: 6,
 			people: 6,
 			before: 30,
@@ -275,7 +275,7 @@ describe('outcomes and gp_appointments of the summary, on the outcome fixtures',
 			fell: 3,
 			fell_share: 0.5
 		});
-		expect(await gpSummary(db, south, publication)).toEqual({
+		expect(await gpSummary(db, south, asOf, publication)).toEqual({
 			window_months: 6,
 			people: '*',
 			before: 30,

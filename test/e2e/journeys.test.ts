@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeysSummary } from '../../src/lib/cli/journeys-summary.ts';
-import { plain } from '../../src/lib/cli/publish.ts';
+import { plain } from '../../src/lib/figures/presenter.ts';
 import { curvesByGroup, formatDays } from '../../src/lib/figures/time-to-event.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { timeToDischarge } from '../../src/lib/metrics/journeys.ts';

@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../metrics/periods.ts';
 
-/** The options of `sp-impact summary`. */
+/** The options of `sp-impact summary` and `sp-impact figures`. */
 export interface SummaryArgs {
+	/** `summary`: the JSON of key figures; `figures`: catalogue figures as the pages show them. */
+	command: 'summary' | 'figures';
 	files: string[];
+	/** `figures` only: the figure ids to print (none = every figure in the catalogue). */
+	figures: string[];
 	asOf?: string;
 	from?: string;
 	to?: string;
@@ -23,12 +27,16 @@ export interface SummaryArgs {
 export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                           [--pcn NAME]... [--practice NAME]... [--service NAME]...
                           [--meaningful-change MEASURE=POINTS]... [--gp-window-months N]
-                          [--publication] [--profile mapping.json] [--drop-identifiers] FILE...`;
+                          [--publication] [--profile mapping.json] [--drop-identifiers] FILE...
+       sp-impact figures [--figure ID]... [the same options] FILE...`;
 
 const names = (values: string[] | undefined) => (values ?? []).map((v) => v.trim());
 
 /** Parse the command line; returns an error message instead of throwing. */
-export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?: string } {
+export function parseSummaryArgs(
+	argv: string[],
+	figureIds: string[] = []
+): { value?: SummaryArgs; error?: string } {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -44,6 +52,7 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 				profile: { type: 'string' },
 				'meaningful-change': { type: 'string', multiple: true },
 				'gp-window-months': { type: 'string' },
+				figure: { type: 'string', multiple: true },
 				'drop-identifiers': { type: 'boolean', default: false },
 				publication: { type: 'boolean', default: false }
 			}
@@ -53,8 +62,14 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 	}
 	const { values, positionals } = parsed;
 	const [command, ...files] = positionals;
-	if (command !== 'summary')
+	if (command !== 'summary' && command !== 'figures')
 		return { error: command ? `unknown command: ${command}` : 'no command' };
+	const figures = values.figure ?? [];
+	if (command === 'summary' && figures.length)
+		return { error: '--figure is for sp-impact figures' };
+	const unknown = figures.find((id) => !figureIds.includes(id));
+	if (unknown !== undefined)
+		return { error: `unknown figure: ${unknown} (one of ${figureIds.join(', ')})` };
 	if (files.length === 0) return { error: 'no files given' };
 	for (const name of ['as-of', 'from', 'to'] as const) {
 		const v = values[name];
@@ -78,7 +93,9 @@ export function parseSummaryArgs(argv: string[]): { value?: SummaryArgs; error?:
 		};
 	return {
 		value: {
+			command,
 			files,
+			figures,
 			asOf: values['as-of'],
 			from: values.from,
 			to: values.to,

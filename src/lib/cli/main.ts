@@ -1,7 +1,11 @@
 import { createNodeDb } from '../db/node.ts';
 import { importFiles } from '../ingest/import-files.ts';
+import { catalogue } from '../figures/catalogue/index.ts';
+import { plain, publication } from '../figures/presenter.ts';
 import { makeFilters } from '../metrics/filters.ts';
 import { parseSummaryArgs, usage, type SummaryArgs } from './args.ts';
+import { asOfDate, figuresJson } from './figures.ts';
+import { viewSettings } from './outcomes-summary.ts';
 import { summaryJson } from './summary.ts';
 
 /** Exit codes: 0 done, 1 bad input or usage, 2 identifiers found. */
@@ -10,7 +14,7 @@ export async function main(
 	out = process.stdout,
 	err = process.stderr
 ): Promise<number> {
-	const args = parseSummaryArgs(argv);
+	const args = parseSummaryArgs(argv, Object.keys(catalogue));
 	if (!args.value) {
 		err.write(`sp-impact: ${args.error}\n${usage}\n`);
 		return 1;
@@ -44,11 +48,32 @@ async function summary(
 		practice: args.practice,
 		service: args.service
 	});
-	const json = await summaryJson(db, files, report, filters, {
-		asOf: args.asOf,
-		publication: args.publication,
-		outcomes: { meaningfulChange: args.meaningfulChange, gpWindowMonths: args.gpWindowMonths }
-	});
+	const outcomes = { meaningfulChange: args.meaningfulChange, gpWindowMonths: args.gpWindowMonths };
+	const json =
+		args.command === 'summary'
+			? await summaryJson(db, files, report, filters, {
+					asOf: args.asOf,
+					publication: args.publication,
+					outcomes
+				})
+			: await figures(db, args, filters, outcomes);
 	out.write(JSON.stringify(json, null, 2) + '\n');
 	return 0;
+}
+
+/** `sp-impact figures`: the catalogue's figures as the pages show them, in the same view. */
+async function figures(
+	db: Awaited<ReturnType<typeof createNodeDb>>,
+	args: SummaryArgs,
+	filters: ReturnType<typeof makeFilters>,
+	outcomes: Parameters<typeof viewSettings>[0]
+) {
+	const asOf = await asOfDate(db, args.asOf);
+	const p = args.publication ? publication : plain;
+	const ids = args.figures.length ? args.figures : Object.keys(catalogue);
+	return {
+		as_of: asOf,
+		...(args.publication ? { publication: true as const } : {}),
+		figures: await figuresJson(db, filters, asOf, p, viewSettings(outcomes), ids)
+	};
 }

@@ -2,11 +2,10 @@ import type { Db } from '../db/types.ts';
 import type { ImportReport } from '../ingest/report.ts';
 import type { PreparedFile } from '../ingest/prepare.ts';
 import type { Filters } from '../metrics/filters.ts';
-import { latestDate } from '../metrics/reach.ts';
-import { run } from '../metrics/run.ts';
+import { asOfDate } from './figures.ts';
 import { journeysSummary } from './journeys-summary.ts';
 import { gpSummary, outcomesSummary, type OutcomeSettings } from './outcomes-summary.ts';
-import { plain, publication } from './publish.ts';
+import { plain, publication } from '../figures/presenter.ts';
 import { reachSummary } from './reach-summary.ts';
 import { referralsSummary } from './referrals-summary.ts';
 
@@ -18,7 +17,7 @@ export async function summaryJson(
 	filters: Filters,
 	options: { asOf?: string; publication?: boolean; outcomes?: OutcomeSettings } = {}
 ) {
-	const asOf = options.asOf ?? String((await run(db, latestDate()))[0]?.as_of ?? '');
+	const asOf = await asOfDate(db, options.asOf);
 	const p = options.publication ? publication : plain;
 	return {
 		as_of: asOf,
@@ -43,10 +42,10 @@ export async function summaryJson(
 			}))
 		},
 		reach: await reachSummary(db, filters, asOf, p),
-		referrals: await referralsSummary(db, filters, p),
+		referrals: await referralsSummary(db, filters, asOf, p),
 		...(await journeysSummary(db, filters, asOf, p)),
 		outcomes: await outcomesSummary(db, filters, asOf, p, options.outcomes),
-		gp_appointments: await gpSummary(db, filters, p, options.outcomes),
+		gp_appointments: await gpSummary(db, filters, asOf, p, options.outcomes),
 		...(options.publication ? { publication: true as const } : {})
 	};
 }

@@ -76,6 +76,14 @@ export function cellText(value: unknown, kind: ColumnKind = 'text'): string {
 	return value == null ? '' : String(value);
 }
 
+/** A figure's table as the page shows it: the column labels and each cell's text. */
+export function tableText(view: FigureView): { columns: string[]; rows: string[][] } {
+	return {
+		columns: view.columns.map((c) => c.label),
+		rows: view.rows.map((r) => view.columns.map((c) => cellText(r[c.key], c.kind)))
+	};
+}
+
 /** A cell of the CSV download: plain numbers (shares as percentages to one place), `*` when suppressed. */
 export function csvValue(value: unknown, kind: ColumnKind = 'text'): unknown {
 	if (kind === 'text') return value;

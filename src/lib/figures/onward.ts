@@ -9,7 +9,11 @@ import {
 } from './figure.ts';
 import type { OnwardByRow, OnwardKindsRow, ReasonByCategoryRow } from '../metrics/referrals.ts';
 
-/** Onward support by category or by organisation (the top `limit`), referrals and signposts. */
+/**
+ * Onward support by category or by organisation, referrals and signposts. Every row is in the
+ * table, published together (secondary suppression within each count column); the chart shows
+ * the `limit` most used organisations.
+ */
 export function onwardView(
 	by: 'category' | 'organisation',
 	rows: OnwardByRow[],
@@ -17,9 +21,9 @@ export function onwardView(
 	limit = 15
 ) {
 	const all = rows.reduce((a, r) => a + r.total, 0);
-	const top = by === 'organisation' ? rows.slice(0, limit) : rows;
+	const sum = (k: 'referrals' | 'signposts') => rows.reduce((a, r) => a + r[k], 0);
 	const shown = publish(
-		top.map((r) => ({
+		rows.map((r) => ({
 			...r,
 			label:
 				by === 'category'
@@ -30,25 +34,15 @@ export function onwardView(
 			attended_share: 0
 		})),
 		{
-			additive: by === 'category' ? ['total', 'referrals', 'signposts'] : [],
-			counts:
-				by === 'category'
-					? ['attended', 'not_attended', 'attendance_not_recorded']
-					: [
-							'total',
-							'referrals',
-							'signposts',
-							'attended',
-							'not_attended',
-							'attendance_not_recorded'
-						],
+			additive: ['total', 'referrals', 'signposts'],
+			counts: ['attended', 'not_attended', 'attendance_not_recorded'],
 			shares: [{ key: 'attended_share', numerator: 'attended', denominator: 'total' }]
 		},
 		ctx.publication
 	);
 	const first = shown[0];
 	const what = by === 'category' ? 'category' : 'organisation';
-	return {
+	const view = {
 		title: by === 'category' ? 'Onward support by category' : 'Onward support by organisation',
 		sentence: first
 			? `${first.label} was the most used ${what}: ${fc(first.total)} onward referrals and signposts (${fs(share(rows[0].total, all, ctx.publication))}).`
@@ -56,7 +50,7 @@ export function onwardView(
 		n: `${fc(publishTotal(all, ctx.publication))} onward referrals and signposts`,
 		caveat:
 			(by === 'organisation' && rows.length > limit
-				? `The ${limit} most used of ${rows.length} organisations. `
+				? `The chart shows the ${limit} most used of ${rows.length} organisations; the table has all. `
 				: '') +
 			'Support given for referrals made in the period. Attended counts only where recorded.',
 		rows: shown,
@@ -69,6 +63,16 @@ export function onwardView(
 			{ key: 'attended_share', label: 'Attended share', kind: 'share' }
 		]
 	} satisfies FigureView;
+	return {
+		...view,
+		/** The rows the chart draws. */
+		chartRows: by === 'organisation' ? shown.slice(0, limit) : shown,
+		/** Onward referrals and signposts in all, as published totals. */
+		totals: {
+			referrals: publishTotal(sum('referrals'), ctx.publication),
+			signposts: publishTotal(sum('signposts'), ctx.publication)
+		}
+	};
 }
 
 const attendedLabels: Record<string, string> = {

@@ -5,6 +5,7 @@ import {
 	formatCount as fc,
 	formatRate,
 	formatShare as fs,
+	publishCells,
 	publishRate
 } from '../stats/small-numbers.ts';
 import { publish, publishTotal, type FigureContext, type FigureView } from './figure.ts';
@@ -82,7 +83,8 @@ const dimensionNames = {
 	pcn: ['PCN', 'PCNs'],
 	practice: ['Practice', 'practices'],
 	service: ['Service', 'services'],
-	link_worker: ['Link worker', 'link workers']
+	link_worker: ['Link worker', 'link workers'],
+	source_label: ['Source label', 'source labels']
 } as const;
 
 /** Referrals and people by PCN, practice, service or link worker, most referrals first. */
@@ -123,21 +125,32 @@ export function groupView(
 	} satisfies FigureView;
 }
 
-/** Referrals per 1,000 registered patients a year, against the IIF thresholds. */
+/**
+ * Referrals per 1,000 registered patients a year, against the IIF thresholds. In publication
+ * mode a rate is hidden when its referrals are 1–7, or when the same practice's or PCN's count
+ * is hidden in the referrals breakdown (`groups`, published with secondary suppression): its list
+ * size would give that count back, so the count is hidden here too.
+ */
 export function rateView(
 	level: 'practice' | 'pcn',
 	rows: ReferralRateRow[],
 	unmatched: number,
-	ctx: FigureContext
+	ctx: FigureContext,
+	groups: { key: string; referrals: number }[] = []
 ) {
+	const published = publishCells(groups.map((g) => g.referrals));
+	const hidden = new Set(groups.filter((_, i) => published[i] === null).map((g) => g.key));
 	const shown = publish(
 		rows.map((r) => ({ ...r, label: r.key })),
 		{ counts: ['referrals'] },
 		ctx.publication
-	).map((r, i) => ({
-		...r,
-		rate: ctx.publication ? publishRate(rows[i].rate, rows[i].referrals) : r.rate
-	}));
+	).map((r, i) =>
+		!ctx.publication
+			? r
+			: hidden.has(r.key)
+				? { ...r, referrals: null, rate: null }
+				: { ...r, rate: publishRate(rows[i].rate, rows[i].referrals) }
+	);
 	const [lower] = iifThresholds;
 	const over = rows.filter((r) => r.rate >= lower).length;
 	const plural = level === 'practice' ? 'practices' : 'PCNs';

@@ -59,7 +59,10 @@ export function imdView(rows: KeyPeople[], ctx: FigureContext) {
 		{ additive: ['people'], shares: [{ key: 'share', numerator: 'people', denominator: known }] },
 		ctx.publication
 	).map((r) => ({ ...r, share: r.decile === 'unknown' ? null : r.share }));
-	const core = share(core20, known, ctx.publication);
+	// A share whose decile 1 or 2 is hidden would give it back (with the known total and the
+	// other decile), so it is hidden with them.
+	const coreHidden = shown.some((r) => (r.decile === '1' || r.decile === '2') && r.people === null);
+	const core = coreHidden ? null : share(core20, known, ctx.publication);
 	return {
 		core20: core,
 		view: {
@@ -148,6 +151,53 @@ export function pyramidView(rows: AgeSexRow[], ctx: FigureContext) {
 			{ key: 'label', label: 'Age band' },
 			{ key: 'sex_label', label: 'Sex' },
 			{ key: 'people', label: 'People', kind: 'count' }
+		]
+	} satisfies FigureView;
+}
+
+const attributeNames = {
+	age_band: ['Age band', 'People by age band'],
+	sex: ['Sex', 'People by sex']
+} as const;
+
+/** People by age band or by sex alone (latest recorded value per person), in key order. */
+export function peopleByView(
+	attribute: keyof typeof attributeNames,
+	rows: KeyPeople[],
+	ctx: FigureContext
+) {
+	const [name, title] = attributeNames[attribute];
+	// Key order, as the SQL sorts text (code units), so ties in secondary suppression fall alike.
+	const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	const total = rows.reduce((a, r) => a + r.people, 0);
+	const shown = publish(
+		sorted.map((r) => ({
+			...r,
+			label:
+				attribute === 'sex'
+					? groupLabel('sex', r.key)
+					: r.key === 'unknown'
+						? 'Not recorded'
+						: r.key,
+			share: 0
+		})),
+		{ additive: ['people'], shares: [{ key: 'share', numerator: 'people', denominator: total }] },
+		ctx.publication
+	);
+	const top = [...shown].sort((a, b) => (b.people ?? -1) - (a.people ?? -1))[0];
+	return {
+		title,
+		sentence: top
+			? `${top.label}: ${fc(top.people)} people (${fs(top.share)}), the most of any ${name.toLowerCase()}.`
+			: 'No referrals in this period.',
+		n: `${fc(publishTotal(total, ctx.publication))} people`,
+		caveat:
+			'Each person once, by the value on their latest referral in the period that records one.',
+		rows: shown,
+		columns: [
+			{ key: 'label', label: name },
+			{ key: 'people', label: 'People', kind: 'count' },
+			{ key: 'share', label: 'Share', kind: 'share' }
 		]
 	} satisfies FigureView;
 }

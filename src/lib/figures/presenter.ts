@@ -1,5 +1,5 @@
-// How `sp-impact summary` prints its figures: as they are, or under the publication rules of
-// METHODS.md ("Small numbers and publication"), with `*` for a suppressed value.
+// How figures print their numbers for the command-line tool and the notebooks: as they are, or under
+// the publication rules of METHODS.md ("Small numbers and publication"), with `*` for a suppressed value.
 import {
 	publishCells,
 	publishCount,

@@ -1,0 +1,42 @@
+// The settings of a view besides its filters, as the figures read them. The pages keep them in
+// the URL; the command-line tool takes them as options.
+import { splitIn, type Split } from '../../metrics/journeys.ts';
+
+/** Settings the figures state and the user can change. */
+export interface ViewSettings {
+	/** How time to discharge is split (`split=service|pcn`). */
+	split: Split;
+	/** The outcome measure the detail figures show (`measure=wemwbs`); null: the first with pairs. */
+	measure: string | null;
+	/** Meaningful change in points by measure key, where the user changed the default (`change_wemwbs=4`). */
+	thresholds: Record<string, number>;
+	/** Months each side of referral the GP appointment counts cover (`gp_months`, default 6). */
+	gpMonths: number;
+	/** The referral source group whose labels are shown (`source=gp`); null: none chosen. */
+	source: string | null;
+}
+
+/** The default settings: no split, the first measure, METHODS.md's thresholds, 6 months. */
+export const defaultSettings: ViewSettings = {
+	split: 'none',
+	measure: null,
+	thresholds: {},
+	gpMonths: 6,
+	source: null
+};
+
+/** A view's settings from its URL's query string; unreadable values fall back to the default. */
+export function settingsFromParams(params: URLSearchParams): ViewSettings {
+	const thresholds: Record<string, number> = {};
+	for (const [k, v] of params) {
+		const n = Number(v);
+		if (k.startsWith('change_') && n > 0) thresholds[k.slice('change_'.length)] = n;
+	}
+	return {
+		split: splitIn(params.get('split')),
+		measure: params.get('measure'),
+		thresholds,
+		gpMonths: Math.max(1, Math.round(Number(params.get('gp_months') ?? 6)) || 6),
+		source: params.get('source')
+	};
+}
