@@ -1,10 +1,11 @@
 import type { Db, Row } from '../../src/lib/db/types.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
+import { figureInput, pages } from '../../src/lib/figures/catalogue/index.ts';
+import { queryKey } from '../../src/lib/figures/catalogue/run.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
-import { reachQueries, type PageSetup } from '../../src/lib/metrics/pages.ts';
-import { filterOptions, latestDate } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import type { Step } from './filter-steps.ts';
+import { benchSetup, pageQueries } from './page-queries.ts';
 
 /** Import a file as the command-line tool does; returns the milliseconds it took. */
 export async function importFile(db: Db, path: string): Promise<number> {
@@ -14,7 +15,7 @@ export async function importFile(db: Db, path: string): Promise<number> {
 	return performance.now() - t0;
 }
 
-/** One change's time in an engine: each query the page would run, and the total. */
+/** One change's time in an engine: each query the page would run (by name), and the total. */
 export interface EngineStep {
 	ms: number;
 	queries: Record<string, number>;
@@ -23,34 +24,28 @@ export interface EngineStep {
 }
 
 /**
- * The Reach page's queries for each step, one after another as the page runs them, with the
+ * The Reach page's queries for each step (the frame's head and previous period, then the
+ * layout's distinct queries: see pageQueries), one after another as the page runs them, with the
  * page's result cache mimicked: a query already run for an earlier view (from the opening view
  * on) is not run again, as the browser would not run it.
  */
 export async function engineSteps(db: Db, steps: Step[]): Promise<EngineStep[]> {
-	const [o] = await run(db, filterOptions());
-	const [{ as_of }] = await run(db, latestDate());
-	const s: PageSetup = {
-		asOf: String(as_of),
-		firstReferral: String(o.first_referral),
-		practicesWithListSize: o.practices_with_list_size
-	};
+	const setup = await benchSetup(db);
 	const seen = new Map<string, number>();
 	const runView = async (filters: Step['filters']): Promise<EngineStep> => {
 		const out: EngineStep = { ms: 0, queries: {}, cached: 0, referrals: NaN };
-		for (const [key, q] of Object.entries(reachQueries(filters, s))) {
-			if (!q) continue;
-			const id = `${q.text}\u0000${JSON.stringify(q.params)}`;
-			let n = seen.get(id);
+		for (const [name, q] of pageQueries(pages.reach, figureInput(filters, setup))) {
+			const key = queryKey(q);
+			let n = seen.get(key);
 			if (n === undefined) {
 				const t0 = performance.now();
 				const rows = await run<Row>(db, q);
-				out.queries[key] = performance.now() - t0;
-				out.ms += out.queries[key];
-				n = key === 'head' ? Number(rows[0].referrals) : NaN;
-				seen.set(id, n);
+				out.queries[name] = performance.now() - t0;
+				out.ms += out.queries[name];
+				n = name === 'head' ? Number(rows[0].referrals) : NaN;
+				seen.set(key, n);
 			} else out.cached++;
-			if (key === 'head') out.referrals = n;
+			if (name === 'head') out.referrals = n;
 		}
 		return out;
 	};

@@ -1,22 +1,26 @@
 // npx tsx test/bench/outcome-journey-pages.ts [--rows 1M|100k] [--runs 3]
-// The Outcomes and Journeys pages' queries at scale, in duckdb-wasm (the browser's engine, here
-// in Node) and native DuckDB, interleaved, with the TypeScript statistics they feed. The large
+// The Outcomes and Journeys pages' queries at scale (the frame's and the catalogue layout's, as
+// the pages run them), in duckdb-wasm (the browser's engine, here in Node) and native DuckDB,
+// interleaved, with the figures' views they feed (the TypeScript statistics). The large
 // files have no outcome scores, so two measures are added in SQL: a baseline for 70% of
 // referrals, a follow-up for 40% (about 2.2M scores at 1M referrals).
 import { pathToFileURL } from 'node:url';
-import { measureOf } from '../../src/lib/contract/measures.ts';
 import { createNodeDb } from '../../src/lib/db/node.ts';
-import { pairsTableSql } from '../../src/lib/ingest/pairs-sql.ts';
-import type { Sql } from '../../src/lib/db/sql.ts';
 import type { Db, Row } from '../../src/lib/db/types.ts';
+import { figure, figureInput, pages } from '../../src/lib/figures/catalogue/index.ts';
+import {
+	figureQueries,
+	figureViews,
+	queryKey,
+	type ResultsByKey
+} from '../../src/lib/figures/catalogue/run.ts';
+import type { FigureSetup } from '../../src/lib/figures/catalogue/types.ts';
+import { pairsTableSql } from '../../src/lib/ingest/pairs-sql.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
-import { journeysQueries, outcomesQueries, type PageSetup } from '../../src/lib/metrics/pages.ts';
-import { filterOptions, latestDate } from '../../src/lib/metrics/reach.ts';
-import { run, type Results } from '../../src/lib/metrics/run.ts';
-import { kaplanMeier, survivalQuantile } from '../../src/lib/stats/kaplan-meier.ts';
-import { measureStatistics } from '../../src/lib/stats/outcomes.ts';
+import { run } from '../../src/lib/metrics/run.ts';
 import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 import { importFile } from './filters-engine.ts';
+import { benchSetup, pageQueries } from './page-queries.ts';
 
 const scoresSql = `INSERT INTO outcomes (referral_id, measure, timepoint, assessed_on, score, measure_key, value, _file, _row)
 SELECT r.referral_id, m.label, t.tp, NULL, s, m.key, s, 'synthetic', r._row FROM referrals r,
@@ -28,55 +32,26 @@ WHERE hash(r.referral_id, m.key) % 10 < CASE t.tp WHEN 'baseline' THEN 7 ELSE 4 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const r = (x: number) => Math.round(x);
 
-async function setupOf(db: Db): Promise<PageSetup> {
-	const [o] = await run(db, filterOptions());
-	const [{ as_of }] = await run(db, latestDate());
-	return {
-		asOf: String(as_of),
-		firstReferral: String(o.first_referral),
-		practicesWithListSize: Number(o.practices_with_list_size)
-	};
-}
-
-// Queries one after another, as the page runs them, each timed into `times`.
-async function timeQueries<Q extends Record<string, Sql | null>>(
-	db: Db,
-	queries: Q,
-	times: Record<string, number>
-): Promise<Results<Q>> {
-	const results: Record<string, Row[]> = {};
-	for (const [key, q] of Object.entries(queries)) {
-		if (!q) continue;
-		const t0 = performance.now();
-		results[key] = await run<Row>(db, q);
-		times[key] = performance.now() - t0;
-	}
-	// Each key holds the rows of its own query (a query not run is never read below).
-	return results as Results<Q>;
-}
-
-// One page's queries, then its statistics.
-async function timePage(db: Db, page: 'outcomes' | 'journeys', filters: Filters, s: PageSetup) {
+// One page's queries one after another, as the page runs them (see pageQueries), each timed
+// under its name; then its figures' views, where the TypeScript statistics are worked out
+// (Kaplan–Meier curves, the outcome measures' statistics), timed as `views_ts`. The Journeys
+// page splits time to discharge by service, its costliest setting.
+async function timePage(db: Db, page: 'outcomes' | 'journeys', filters: Filters, s: FigureSetup) {
+	const settings = page === 'journeys' ? { split: 'service' as const } : {};
+	const input = figureInput(filters, s, { settings });
 	const times: Record<string, number> = {};
-	let statistics: () => void;
-	if (page === 'outcomes') {
-		const { cells } = await timeQueries(db, outcomesQueries(filters, s), times);
-		statistics = () => {
-			for (const key of ['wemwbs', 'ucla3']) measureStatistics(measureOf(key)!, cells);
-		};
-	} else {
-		const { discharge } = await timeQueries(db, journeysQueries(filters, s, 'service'), times);
-		statistics = () => {
-			const curve = kaplanMeier(
-				discharge.map((x) => ({ time: x.days, events: x.events, censored: x.censored }))
-			);
-			survivalQuantile(curve, 0.5);
-		};
+	const results: ResultsByKey = new Map();
+	for (const [name, q] of pageQueries(pages[page], input)) {
+		const t0 = performance.now();
+		results.set(queryKey(q), await run<Row>(db, q));
+		times[name] = performance.now() - t0;
 	}
 	const total = Object.values(times).reduce((a, b) => a + b, 0);
+	const figures = pages[page].map(({ id }) => figure(id));
+	const { byFigure } = figureQueries(figures, input);
 	const t0 = performance.now();
-	statistics();
-	times.statistics_ts = performance.now() - t0;
+	figureViews(figures, byFigure, results, input);
+	times.views_ts = performance.now() - t0;
 	return { total, times };
 }
 
@@ -95,7 +70,7 @@ async function main(rows: string, runs: number) {
 		params: []
 	});
 	console.log(`${rows} referrals, ${n} synthetic scores`);
-	const s = await setupOf(engines.native);
+	const s = await benchSetup(engines.native);
 	const views: [string, Filters][] = [
 		['all dates', noFilters],
 		[

@@ -1,8 +1,22 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createNodeDb } from '../../src/lib/db/node.ts';
+import type { Sql } from '../../src/lib/db/sql.ts';
 import type { Db, Row } from '../../src/lib/db/types.ts';
+import {
+	figure,
+	figureInput,
+	layoutQueries,
+	pages
+} from '../../src/lib/figures/catalogue/index.ts';
+import { queryKey } from '../../src/lib/figures/catalogue/run.ts';
+import { headQuery } from '../../src/lib/figures/catalogue/shared.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
-import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import {
+	makeFilters,
+	noFilters,
+	previousPeriod,
+	type Filters
+} from '../../src/lib/metrics/filters.ts';
 import { referralRate, unmatchedPractices } from '../../src/lib/metrics/rates.ts';
 import {
 	filterOptions,
@@ -13,7 +27,8 @@ import {
 	peopleProfile,
 	referralsBy,
 	referralsByMonth,
-	referralsByPeriod
+	referralsByPeriod,
+	totals
 } from '../../src/lib/metrics/reach.ts';
 import {
 	onwardBy,
@@ -26,7 +41,6 @@ import {
 } from '../../src/lib/metrics/referrals.ts';
 import { gpCells } from '../../src/lib/metrics/gp-use.ts';
 import { outcomeCells, outcomeGroups } from '../../src/lib/metrics/outcomes.ts';
-import { journeysQueries } from '../../src/lib/metrics/pages.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { fixture, scratchDir, utf16, windows1252 } from '../helpers/import.ts';
 import { createWasmNodeDb } from './wasm-node-db.ts';
@@ -49,12 +63,29 @@ const filterSets: Record<string, Filters> = {
 	})
 };
 
-// Every query of the Journeys page, split by service, at one as-of date.
+// Every query the Journeys page runs, time to discharge split by service, at one as-of date: the
+// frame's head and previous period, then each distinct query of the layout, named after the first
+// figure that asks for it (`time-to-discharge.split`), so a difference names its figure.
 async function journeyResults(db: Db, filters: Filters) {
-	const s = { asOf: '2024-09-30', firstReferral: '2024-01-01', practicesWithListSize: 0 };
-	const out: Record<string, unknown> = {};
-	for (const [key, q] of Object.entries(journeysQueries(filters, s, 'service')))
-		if (q) out[key] = await run<Row>(db, q);
+	const setup = {
+		asOf: '2024-09-30',
+		firstReferral: '2024-01-01',
+		practicesWithListSize: 0,
+		values: { pcn: [], practice: [], service: [] }
+	};
+	const input = figureInput(filters, setup, { settings: { split: 'service' } });
+	const before = previousPeriod(filters.period, { from: setup.firstReferral, to: setup.asOf });
+	const out: Record<string, unknown> = {
+		head: await run(db, headQuery(input)),
+		previous: before ? await run(db, totals({ ...filters, period: before })) : null
+	};
+	const names = new Map<string, string>();
+	for (const { id } of pages.journeys) {
+		for (const [name, q] of Object.entries(figure(id).queries(input) as Record<string, Sql | null>))
+			if (q && !names.has(queryKey(q))) names.set(queryKey(q), `${id}.${name}`);
+	}
+	for (const [key, q] of layoutQueries(pages.journeys, input))
+		out[names.get(key) ?? key] = await run<Row>(db, q);
 	return out;
 }
 

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFilters } from '../../src/lib/metrics/filters.ts';
-import { formatCount, publishCount } from '../../src/lib/stats/small-numbers.ts';
+import { publishCount } from '../../src/lib/stats/small-numbers.ts';
+import { formatCount } from '../../src/lib/util/format.ts';
 import {
 	canonicalFiles,
 	expected,

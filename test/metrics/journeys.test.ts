@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figureInput, layoutQueries, pages } from '../../src/lib/figures/catalogue/index.ts';
+import { queryKey } from '../../src/lib/figures/catalogue/run.ts';
+import { headQuery } from '../../src/lib/figures/catalogue/shared.ts';
 import { caseloadAt, caseloadByMonth } from '../../src/lib/metrics/caseload.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
 import {
@@ -9,9 +12,9 @@ import {
 	journeyCounts,
 	splitIn,
 	timeToDischarge,
-	timeToFirstContact
+	timeToFirstContact,
+	type Split
 } from '../../src/lib/metrics/journeys.ts';
-import { journeysQueries } from '../../src/lib/metrics/pages.ts';
 import { reReferralGaps, repeatPeople } from '../../src/lib/metrics/re-referrals.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
@@ -274,12 +277,23 @@ describe('journeys on DuckDB', () => {
 	});
 
 	it('the page runs every query on DuckDB, and splits time to discharge only when asked', async () => {
-		const s = { asOf, firstReferral: '2023-01-02', practicesWithListSize: 0 };
-		const plain = journeysQueries(noFilters, s);
-		expect(plain.dischargeSplit).toBeNull();
-		const split = journeysQueries(noFilters, s, splitIn('service'));
-		for (const [name, query] of Object.entries(split)) {
-			if (query) await expect(q(query), name).resolves.toBeInstanceOf(Array);
+		const setup = {
+			asOf,
+			firstReferral: '2023-01-02',
+			practicesWithListSize: 0,
+			values: { pcn: [], practice: [], service: [] }
+		};
+		const input = (split: Split) => figureInput(noFilters, setup, { settings: { split } });
+		const splitBy = (by: Split) => queryKey(timeToDischarge(noFilters, asOf, by));
+		const plain = layoutQueries(pages.journeys, input('none'));
+		expect(plain.has(splitBy('service')) || plain.has(splitBy('pcn'))).toBe(false);
+		const split = layoutQueries(pages.journeys, input(splitIn('service')));
+		// The same queries as without the split, and the split: one more, and nothing else changed.
+		expect(new Set(split.keys())).toEqual(new Set([...plain.keys(), splitBy('service')]));
+		expect(split.size).toBe(plain.size + 1);
+		// The page frame's headline runs with them (no previous period: all dates).
+		for (const query of [headQuery(input('service')), ...split.values()]) {
+			await expect(q(query), query.text.slice(0, 80)).resolves.toBeInstanceOf(Array);
 		}
 		expect(splitIn('practice')).toBe('none');
 	});

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	formatCount,
-	formatShare,
 	isSmall,
 	publishCells,
 	publishCount,
@@ -11,6 +9,7 @@ import {
 	publishShare,
 	type PublishSpec
 } from '../../src/lib/stats/small-numbers.ts';
+import { formatCount, formatShare } from '../../src/lib/util/format.ts';
 
 // Rules from METHODS.md "Small numbers and publication"; expected values worked by hand.
 

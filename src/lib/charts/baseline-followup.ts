@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatCount } from '../stats/small-numbers.ts';
+import { formatCount, formatNumber } from '../util/format.ts';
 import { defaults } from './defaults.ts';
 import { primary } from './palette.ts';
 
@@ -16,7 +16,7 @@ export const maxSide = 420;
 const margins = { marginTop: 44, marginRight: 20, marginBottom: 40, marginLeft: 48 };
 
 // Scores read to two places at most (SWEMWBS metric scores are 23.21 and the like).
-const score = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+const score = (v: number) => formatNumber(v, 2);
 
 // The closest two distinct scores sit apart: the grid the dots fall on, to size them by.
 function spacing(rows: PairCell[], min: number, max: number): number {

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatCount } from '../stats/small-numbers.ts';
+import { formatCount, formatNumber } from '../util/format.ts';
 import { defaults } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 
@@ -17,9 +17,7 @@ export const maxWidth = 480;
 
 // Totals read as counts; a mean per person keeps one decimal place rather than rounding to nothing.
 const reading = (v: number | null) =>
-	v == null || Number.isInteger(v)
-		? formatCount(v)
-		: v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+	v == null || Number.isInteger(v) ? formatCount(v) : formatNumber(v, 1);
 
 /** A value before and after referral as two columns (the first row is before), each labelled on top; a suppressed value shows `*`. */
 export function beforeAfterChart(

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatCount } from '../stats/small-numbers.ts';
+import { formatCount } from '../util/format.ts';
 import { defaults } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 

@@ -6,9 +6,6 @@ export const defaults = {
 	height: 280
 };
 
-/** Whole numbers with thousands separators, as the UK writes them. */
-export const count = (n: number) => n.toLocaleString('en-GB');
-
 /** Every nth label of a band axis, so labels this long fit the width, and never more than 14. */
 export function thinTicks(labels: string[], width: number, margins: number): string[] {
 	const longest = Math.max(1, ...labels.map((l) => l.length));

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatCount, formatShare } from '../stats/small-numbers.ts';
+import { formatCount, formatShare } from '../util/format.ts';
 import { defaults } from './defaults.ts';
 import { primary } from './palette.ts';
 
@@ -12,7 +12,7 @@ export interface FunnelRow {
 }
 
 /** A step's count and share as read at the end of its bar: '1,234 (56%)'. */
-export const funnelLabel = (d: FunnelRow) => `${formatCount(d.count)} (${formatShare(d.share)})`;
+const funnelLabel = (d: FunnelRow) => `${formatCount(d.count)} (${formatShare(d.share)})`;
 
 /** People at each step of the pathway as horizontal bars in step order, each labelled with its count and share of those referred. */
 export function funnelChart(rows: FunnelRow[], options: { width?: number } = {}) {

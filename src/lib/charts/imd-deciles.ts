@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatCount, formatShare } from '../stats/small-numbers.ts';
+import { formatCount, formatShare } from '../util/format.ts';
 import { defaults } from './defaults.ts';
 import { primary } from './palette.ts';
 

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { iifThresholds } from '../metrics/rates.ts';
-import { formatCount, formatRate } from '../stats/small-numbers.ts';
+import { formatCount, formatRate } from '../util/format.ts';
 import { defaults } from './defaults.ts';
 import { primary } from './palette.ts';
 

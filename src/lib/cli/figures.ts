@@ -1,9 +1,9 @@
 // The command-line tool reads its figures from the catalogue, as the pages do: the same
 // queries, the same published views. Each section of the summary maps views to its keys.
 import type { Db } from '../db/types.ts';
-import { catalogue, figure } from '../figures/catalogue/index.ts';
+import { catalogue, figure, figureInput } from '../figures/catalogue/index.ts';
 import { runFigures } from '../figures/catalogue/run.ts';
-import { defaultSettings, type ViewSettings } from '../figures/catalogue/settings.ts';
+import type { ViewSettings } from '../figures/catalogue/settings.ts';
 import type { FigureInput, FigureSetup } from '../figures/catalogue/types.ts';
 import { tableText, type FigureView } from '../figures/figure.ts';
 import { publication as published, type Presenter, type Shown } from '../figures/presenter.ts';
@@ -37,12 +37,10 @@ export async function cliViews(
 	p: Presenter,
 	settings: Partial<ViewSettings> = {}
 ): Promise<{ views: Record<string, FigureView | null>; input: FigureInput }> {
-	const input: FigureInput = {
-		filters,
-		setup: await figureSetup(db, asOf),
-		settings: { ...defaultSettings, ...settings },
+	const input = figureInput(filters, await figureSetup(db, asOf), {
+		settings,
 		publication: p === published
-	};
+	});
 	const views = await runFigures((q) => run(db, q), ids.map(figure), input);
 	return { views, input };
 }

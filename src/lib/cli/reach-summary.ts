@@ -2,9 +2,9 @@ import type { Db } from '../db/types.ts';
 import type { Filters } from '../metrics/filters.ts';
 import type { Presenter } from '../figures/presenter.ts';
 import { cliViews, keyedCells, printed } from './figures.ts';
+import { round } from '../util/format.ts';
 
 const deciles = Array.from({ length: 10 }, (_, i) => String(i + 1));
-const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 // Months and quarters with no referrals are filled in by the figures as 0; the summary lists
 // the periods with referrals, as the SQL gives them.
 const byKey = <T>(o: Record<string, T>) =>

@@ -6,8 +6,15 @@ import {
 	type CaseloadByMonthRow
 } from '../metrics/caseload.ts';
 import { ukDate } from '../metrics/periods.ts';
-import { formatCount as fc, formatRate, isSmall, publishCount } from '../stats/small-numbers.ts';
-import { publish, publishTotal, type FigureContext, type FigureView } from './figure.ts';
+import { isSmall, publishCount } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatRate } from '../util/format.ts';
+import {
+	type FigureContext,
+	type FigureView,
+	publish,
+	publishTotal,
+	valueLabel
+} from './figure.ts';
 import { chartLimit } from './reach.ts';
 
 /** The median of numbers (the mean of the middle two for an even count); null for none. */
@@ -104,7 +111,7 @@ export function caseloadWorkersView(rows: CaseloadAtRow[], asOf: string, ctx: Fi
 	const workers = rows.filter((r) => r.link_worker !== 'unknown');
 	const shown = publish(
 		rows.map((r) => ({
-			label: r.link_worker === 'unknown' ? 'Not recorded' : r.link_worker,
+			label: valueLabel(r.link_worker),
 			open: r.open,
 			people_year: r.people_year
 		})),

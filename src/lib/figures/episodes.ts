@@ -1,20 +1,16 @@
 import type { HistogramRow } from '../charts/histogram.ts';
 import type { ShareRow } from '../charts/share-bars.ts';
+import { publishCells, publishCount, publishMean } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs, formatRate } from '../util/format.ts';
 import {
-	formatCount as fc,
-	formatShare as fs,
-	formatRate,
-	publishCells,
-	publishCount,
-	publishMean
-} from '../stats/small-numbers.ts';
-import {
+	type FigureContext,
+	type FigureView,
 	groupLabel,
+	notRecorded,
 	publish,
 	publishTotal,
 	share,
-	type FigureContext,
-	type FigureView
+	valueLabel
 } from './figure.ts';
 import { chartLimit } from './reach.ts';
 import type {
@@ -93,7 +89,7 @@ export function contactsView(
 
 /** A discharge reason group's label ("not_recorded" as "Not recorded"). */
 const reasonLabel = (key: string) =>
-	key === 'not_recorded' ? 'Not recorded' : groupLabel('discharge_reason', key);
+	key === 'not_recorded' ? notRecorded : groupLabel('discharge_reason', key);
 
 /** Closed episodes by discharge reason group, most first. */
 export function reasonsView(rows: DischargeReasonsRow[], ctx: FigureContext) {
@@ -140,7 +136,7 @@ export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureCon
 		const mine = rows.filter((r) => r.service === service);
 		const total = mine.reduce((a, r) => a + r.episodes, 0);
 		const cells = on ? publishCells(mine.map((r) => r.episodes)) : mine.map((r) => r.episodes);
-		const label = service === 'unknown' ? 'Not recorded' : service;
+		const label = valueLabel(service);
 		mine.forEach((r, i) => {
 			const hidden = cells[i] === null || (on && publishCount(total) === null);
 			const part = hidden ? null : r.episodes / total;
@@ -163,7 +159,7 @@ export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureCon
 		.sort((a, b) => closedBy(b) - closedBy(a))
 		.slice(0, chartLimit)
 		.sort((a, b) => services.indexOf(a) - services.indexOf(b))
-		.map((s) => (s === 'unknown' ? 'Not recorded' : s));
+		.map(valueLabel);
 	return {
 		view: {
 			title: 'Why cases closed, by service',

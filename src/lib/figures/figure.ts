@@ -1,19 +1,23 @@
 import { vocabularies, type VocabularyKey } from '../contract/vocabularies.ts';
 import {
-	formatCount,
-	formatRate,
-	formatShare,
 	publishCount,
 	publishRows,
 	publishShare,
 	type PublishSpec
 } from '../stats/small-numbers.ts';
+import { formatCount, formatRate, formatShare } from '../util/format.ts';
+
+/** How a blank value (the key `unknown`) reads in every figure, table and download. */
+export const notRecorded = 'Not recorded';
+
+/** A value as given, or "Not recorded" for `unknown`. */
+export const valueLabel = (key: string): string => (key === 'unknown' ? notRecorded : key);
 
 /** How a column's values read: text, a count, a share (0–1) or a rate. */
 export type ColumnKind = 'text' | 'count' | 'share' | 'rate';
 
 /** A column of a figure's table view and CSV. */
-export interface Column {
+export interface TableColumn {
 	key: string;
 	label: string;
 	kind?: ColumnKind;
@@ -28,7 +32,7 @@ export interface FigureView<R = Record<string, unknown>> {
 	n: string;
 	caveat?: string;
 	rows: R[];
-	columns: Column[];
+	columns: TableColumn[];
 }
 
 /** What every figure builder needs besides its rows. */
@@ -107,18 +111,18 @@ export function describeRows(view: FigureView, limit = 25): string {
 
 /** The label of a standard group key ("gp" → "GP"); `unknown` and unlisted keys as given. */
 export function groupLabel(vocabulary: VocabularyKey, key: string): string {
-	if (key === 'unknown') return 'Not recorded';
+	if (key === 'unknown') return notRecorded;
 	return vocabularies[vocabulary].groups.find((g) => g.key === key)?.label ?? key;
 }
 
 /** Every group label of a vocabulary (and "Not recorded"), so colours stay put under filters. */
 export function allGroupLabels(vocabulary: VocabularyKey): string[] {
-	return [...vocabularies[vocabulary].groups.map((g) => g.label), 'Not recorded'];
+	return [...vocabularies[vocabulary].groups.map((g) => g.label), notRecorded];
 }
 
 /** How a filter value reads: group keys as labels, `unknown` as "Not recorded". */
 export function filterValueLabel(key: string, value: string): string {
-	if (value === 'unknown') return 'Not recorded';
+	if (value === 'unknown') return notRecorded;
 	if (key === 'sex') return groupLabel('sex', value);
 	if (key === 'ethnicity') return groupLabel('ethnicity', value);
 	if (key === 'imd' && value === '1') return '1 (most deprived)';

@@ -2,13 +2,8 @@ import type { SurvivalRow } from '../charts/survival-curve.ts';
 import { listingLimit, type ExcludedEpisodesRow } from '../metrics/journeys.ts';
 import { ukDate } from '../metrics/periods.ts';
 import { eventsBy, shareBy } from '../stats/kaplan-meier.ts';
-import {
-	formatCount as fc,
-	formatShare as fs,
-	isSmall,
-	publishCells,
-	publishCount
-} from '../stats/small-numbers.ts';
+import { isSmall, publishCells, publishCount } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import type { FigureContext, FigureView } from './figure.ts';
 import {
 	curveRows,

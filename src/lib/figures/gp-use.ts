@@ -1,10 +1,12 @@
 // GP appointments before and after referral (METHODS.md "GP appointments"), with the caveat
 // written where the figure stands.
 import type { GpChange } from '../stats/gp-change.ts';
-import { formatCount as fc, formatShare as fs, isSmall } from '../stats/small-numbers.ts';
+import { isSmall } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import { publish, publishTotal, share, type FigureContext } from './figure.ts';
 import { signed } from '../charts/change-distribution.ts';
-import { decimal, intervalText } from './outcomes.ts';
+import { intervalText } from './outcomes.ts';
+import { decimal } from '../util/format.ts';
 
 /** The caveat METHODS.md requires beside any GP appointment figure. */
 const gpCaveat =

@@ -1,7 +1,7 @@
 import { isSmall } from '../stats/small-numbers.ts';
 import { describePeriod, type Period } from '../metrics/filters.ts';
 import type { HeadlineRow } from '../metrics/reach.ts';
-import { formatCount as fc } from '../stats/small-numbers.ts';
+import { formatCount as fc } from '../util/format.ts';
 import { publishTotal } from './figure.ts';
 
 /** The headline figures of a view (see metrics/reach.ts headline). */

@@ -2,7 +2,8 @@ import type { SurvivalRow } from '../charts/survival-curve.ts';
 import type { Split } from '../metrics/journeys.ts';
 import { ukDate } from '../metrics/periods.ts';
 import type { KmCurve, KmQuantile } from '../stats/kaplan-meier.ts';
-import { formatCount as fc, isSmall, publishCells, publishCount } from '../stats/small-numbers.ts';
+import { isSmall, publishCells, publishCount } from '../stats/small-numbers.ts';
+import { formatCount as fc } from '../util/format.ts';
 import type { FigureContext, FigureView } from './figure.ts';
 import {
 	curveRows,
@@ -14,12 +15,13 @@ import {
 	type JourneyCounts,
 	type TimeOptions
 } from './time-to-event.ts';
+import { valueLabel } from './figure.ts';
 
 /** The most curves a split chart draws (the palette's colours); the table has every group. */
 export const curveLimit = 10;
 
 const splitNames: Record<Split, string> = { none: '', service: 'service', pcn: 'PCN' };
-const groupName = (key: string) => (key === 'unknown' ? 'Not recorded' : key);
+const groupName = valueLabel;
 
 /** A row of the time-to-discharge table: one per group (the first is every referral). */
 export interface TimeRow extends Record<string, unknown> {

@@ -1,11 +1,12 @@
-import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import {
+	type FigureContext,
+	type FigureView,
 	groupLabel,
+	notRecorded,
 	publish,
 	publishTotal,
-	share,
-	type FigureContext,
-	type FigureView
+	share
 } from './figure.ts';
 import type { OnwardByRow, OnwardKindsRow, ReasonByCategoryRow } from '../metrics/referrals.ts';
 
@@ -29,7 +30,7 @@ export function onwardView(
 				by === 'category'
 					? groupLabel('onward_category', r.key)
 					: r.key === 'unknown'
-						? 'Not recorded'
+						? notRecorded
 						: r.key,
 			attended_share: 0
 		})),
@@ -78,7 +79,7 @@ export function onwardView(
 const attendedLabels: Record<string, string> = {
 	attended: 'Attended',
 	did_not_attend: 'Did not attend',
-	not_recorded: 'Not recorded'
+	not_recorded: notRecorded
 };
 
 /** Onward referrals against signposts, and whether people attended where recorded. */

@@ -11,16 +11,17 @@ import {
 	type MeasureStatistics,
 	type OutcomeCell
 } from '../stats/outcomes.ts';
-import { formatCount as fc, formatShare as fs, publishCells } from '../stats/small-numbers.ts';
-import { groupLabel, publish, publishTotal, share, type FigureContext } from './figure.ts';
+import { publishCells } from '../stats/small-numbers.ts';
+import { decimal, formatCount as fc, formatShare as fs } from '../util/format.ts';
 import {
-	attritionText,
-	decimal,
-	intervalText,
-	placesOf,
-	ruleText,
-	smallNumberNote
-} from './outcomes.ts';
+	type FigureContext,
+	groupLabel,
+	notRecorded,
+	publish,
+	publishTotal,
+	share
+} from './figure.ts';
+import { attritionText, intervalText, placesOf, ruleText, smallNumberNote } from './outcomes.ts';
 
 const noComparison =
 	'No comparison group: some change would have happened anyway (people are often referred at a low point).';
@@ -206,7 +207,7 @@ export function forestView(
 			g.dimension === 'sex'
 				? groupLabel('sex', g.group)
 				: g.group === 'unknown'
-					? 'Not recorded'
+					? notRecorded
 					: g.group;
 		return {
 			dimension: dimensionLabels[g.dimension] ?? g.dimension,

@@ -4,6 +4,7 @@ import type { Measure } from '../contract/measures.ts';
 import type { GpChange } from '../stats/gp-change.ts';
 import type { ChangeRule, MeasureStatistics } from '../stats/outcomes.ts';
 import type { Presenter } from './presenter.ts';
+import { round } from '../util/format.ts';
 
 const interval = (ci: { low: number; high: number } | null, n: number, p: Presenter) =>
 	ci ? [p.mean(ci.low, n), p.mean(ci.high, n)] : null;
@@ -20,7 +21,7 @@ function shareInterval(
 ) {
 	if (!ci) return null;
 	if (p.share(count, n) === '*') return '*';
-	return [Math.round(ci.low * 1e4) / 1e4, Math.round(ci.high * 1e4) / 1e4];
+	return [round(ci.low, 4), round(ci.high, 4)];
 }
 
 /** One measure's paired statistics, as printed. */
@@ -59,7 +60,7 @@ export function gpKeys(g: GpChange, months: number, p: Presenter) {
 			? '*'
 			: g.percentChange === null
 				? null
-				: Math.round(g.percentChange * 1e4) / 1e4,
+				: round(g.percentChange, 4),
 		mean_change: p.mean(g.change.mean, g.people),
 		ci95: interval(g.ci95, g.people, p),
 		fell: p.count(g.fell),

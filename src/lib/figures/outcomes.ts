@@ -3,12 +3,9 @@
 import { changeClasses } from '../charts/change-distribution.ts';
 import type { Measure } from '../contract/measures.ts';
 import type { ChangeRule, MeasureStatistics } from '../stats/outcomes.ts';
-import { formatCount as fc, formatShare as fs, isSmall } from '../stats/small-numbers.ts';
+import { isSmall } from '../stats/small-numbers.ts';
+import { decimal, formatCount as fc, formatShare as fs } from '../util/format.ts';
 import { publish, publishTotal, share, type FigureContext, type FigureView } from './figure.ts';
-
-/** A number to a few decimal places, as the UK writes it. */
-export const decimal = (x: number, places = 1) =>
-	x.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
 
 // Scores of decimal measures (EQ-5D index) need more places than whole-number scales.
 export const placesOf = (m: Measure) => (m.max - m.min <= 2 ? 3 : 1);

@@ -7,6 +7,7 @@ import {
 	publishRate,
 	publishShare
 } from '../stats/small-numbers.ts';
+import { round } from '../util/format.ts';
 
 /** A printed count: the number, or `*` when publication mode suppresses it. */
 export type Shown = number | '*';
@@ -27,7 +28,6 @@ export interface Presenter {
 	mean(value: number | null, n: number, places?: number): number | null | '*';
 }
 
-const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 const star = (v: number | null): Shown => v ?? '*';
 const mapValues = <T>(o: Record<string, number>, f: (n: number) => T): Record<string, T> =>
 	Object.fromEntries(Object.entries(o).map(([k, n]) => [k, f(n)]));

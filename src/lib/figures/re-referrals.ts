@@ -1,6 +1,6 @@
 import type { HistogramRow } from '../charts/histogram.ts';
 import { gapBands, type RepeatPeopleRow, type ReReferralGapsRow } from '../metrics/re-referrals.ts';
-import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import { publish, publishTotal, share, type FigureContext, type FigureView } from './figure.ts';
 
 /** The labels of the re-referral bands (metrics/re-referrals.ts gapBands), and "Over 365 days". */

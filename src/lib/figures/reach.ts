@@ -1,14 +1,15 @@
 import { financialQuarter } from '../metrics/periods.ts';
 import { iifThresholds, type ReferralRateRow } from '../metrics/rates.ts';
 import type { FunnelRow, ReferralsByPeriodRow, ReferralsByRow } from '../metrics/reach.ts';
+import { publishCells, publishRate } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatRate, formatShare as fs } from '../util/format.ts';
 import {
-	formatCount as fc,
-	formatRate,
-	formatShare as fs,
-	publishCells,
-	publishRate
-} from '../stats/small-numbers.ts';
-import { publish, publishTotal, type FigureContext, type FigureView } from './figure.ts';
+	type FigureContext,
+	type FigureView,
+	publish,
+	publishTotal,
+	valueLabel
+} from './figure.ts';
 
 const monthName = (period: string) =>
 	new Date(`${period.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', {
@@ -96,7 +97,7 @@ export function groupView(
 ) {
 	const [name, plural] = dimensionNames[dimension];
 	const shown = publish(
-		rows.map((r) => ({ ...r, label: r.key === 'unknown' ? 'Not recorded' : r.key, share: 0 })),
+		rows.map((r) => ({ ...r, label: valueLabel(r.key), share: 0 })),
 		{
 			additive: ['referrals'],
 			counts: ['people'],

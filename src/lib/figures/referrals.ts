@@ -1,11 +1,12 @@
-import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import {
+	type FigureContext,
+	type FigureView,
 	groupLabel,
 	publish,
 	publishTotal,
 	share,
-	type FigureContext,
-	type FigureView
+	valueLabel
 } from './figure.ts';
 import { periodLabel } from './reach.ts';
 import type { ReferralsByRow } from '../metrics/reach.ts';
@@ -50,7 +51,7 @@ export function sourceLabelView(rows: SourceLabelsRow[], group: string, ctx: Fig
 	const total = mine.reduce((a, r) => a + r.referrals, 0);
 	const name = groupLabel('referral_source', group);
 	const shown = publish(
-		mine.map((r) => ({ ...r, label: r.key === 'unknown' ? 'Not recorded' : r.key })),
+		mine.map((r) => ({ ...r, label: valueLabel(r.key) })),
 		{ additive: ['referrals'] },
 		ctx.publication
 	);

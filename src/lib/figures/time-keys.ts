@@ -2,8 +2,7 @@
 // where publication mode hides one (METHODS.md "Time to first contact and to discharge").
 import { eventsBy, shareBy, survivalQuantile, type KmCurve } from '../stats/kaplan-meier.ts';
 import type { Presenter } from './presenter.ts';
-
-const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+import { round } from '../util/format.ts';
 
 /**
  * A time figure: referrals = events + censored + excluded (those made by the as-of date), and

@@ -8,6 +8,7 @@ import {
 	type KmCurve,
 	type KmQuantile
 } from '../stats/kaplan-meier.ts';
+import { formatNumber } from '../util/format.ts';
 
 /** Events and censorings per group and day (metrics/journeys.ts). */
 export type DayRow = TimeToEventRow;
@@ -43,11 +44,9 @@ export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
 	return out;
 }
 
-const dayFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
 /** Days as read: "60", "60.5", or "not reached". */
 export function formatDays(v: number | null | undefined): string {
-	return v == null ? 'not reached' : dayFormat.format(v);
+	return v == null ? 'not reached' : formatNumber(v, 1);
 }
 
 /** A median's interval as read: "45 to 60", "60 to not reached". */

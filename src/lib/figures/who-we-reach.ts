@@ -1,13 +1,15 @@
 import { ageBands } from '../contract/tables.ts';
 import type { PeopleProfileRow } from '../metrics/reach.ts';
-import { formatCount as fc, formatShare as fs } from '../stats/small-numbers.ts';
+import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import {
+	type FigureContext,
+	type FigureView,
 	groupLabel,
+	notRecorded,
 	publish,
 	publishTotal,
 	share,
-	type FigureContext,
-	type FigureView
+	valueLabel
 } from './figure.ts';
 
 // Who we reach: people (each once, by their latest recorded values) by deprivation, ethnicity,
@@ -47,7 +49,7 @@ export function imdView(rows: KeyPeople[], ctx: FigureContext) {
 			decile: r.key,
 			label:
 				r.key === 'unknown'
-					? 'Not recorded'
+					? notRecorded
 					: r.key === '1'
 						? '1 (most deprived)'
 						: r.key === '10'
@@ -125,7 +127,7 @@ export function pyramidView(rows: AgeSexRow[], ctx: FigureContext) {
 	const shown = publish(
 		sorted.map((r) => ({
 			...r,
-			label: r.age_band === 'unknown' ? 'Not recorded' : r.age_band,
+			label: valueLabel(r.age_band),
 			sex_label: groupLabel('sex', r.sex)
 		})),
 		{ additive: ['people'] },
@@ -174,11 +176,7 @@ export function peopleByView(
 		sorted.map((r) => ({
 			...r,
 			label:
-				attribute === 'sex'
-					? groupLabel('sex', r.key)
-					: r.key === 'unknown'
-						? 'Not recorded'
-						: r.key,
+				attribute === 'sex' ? groupLabel('sex', r.key) : r.key === 'unknown' ? notRecorded : r.key,
 			share: 0
 		})),
 		{ additive: ['people'], shares: [{ key: 'share', numerator: 'people', denominator: total }] },

@@ -1,13 +1,14 @@
 import { headerKey } from '../contract/tables.ts';
 import { ident } from '../db/sql.ts';
 import { rawColumn, rawNames } from './stage.ts';
+import { formatNumber } from '../util/format.ts';
 
 /** Kinds of direct identifier the guard refuses. */
 export type IdentifierKind =
 	'nhs_number' | 'name' | 'postcode' | 'date_of_birth' | 'email' | 'phone';
 
 /** Plain words for each kind, as the refusal message says them. */
-export const identifierLabel: Record<IdentifierKind, string> = {
+const identifierLabel: Record<IdentifierKind, string> = {
 	nhs_number: 'NHS numbers',
 	name: 'person names',
 	postcode: 'full postcodes',
@@ -115,5 +116,5 @@ export function findingMessage(file: string, f: IdentifierFinding): string {
 	const what = identifierLabel[f.kind];
 	return f.byHeader
 		? `${file}: column "${f.header}" is named as ${what}.`
-		: `${file}: column "${f.header}" holds ${f.count.toLocaleString('en-GB')} ${f.count === 1 ? 'value that looks' : 'values that look'} like ${what}.`;
+		: `${file}: column "${f.header}" holds ${formatNumber(f.count)} ${f.count === 1 ? 'value that looks' : 'values that look'} like ${what}.`;
 }

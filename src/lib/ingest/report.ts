@@ -6,6 +6,7 @@ import type { IdentifierFinding } from './guard.ts';
 import type { Delimiter } from './sniff.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { storedColumns } from './schema-sql.ts';
+import { formatNumber } from '../util/format.ts';
 
 /** What happened to one file. rows_read = rows_loaded + rows_rejected, always. */
 export interface FileReport {
@@ -134,7 +135,7 @@ GROUP BY ALL ORDER BY file, "column"`
 	);
 	return rows.map(
 		(r) =>
-			`${r.file}: ${r.n.toLocaleString('en-GB')} date${r.n === 1 ? '' : 's'} in "${r.column}" look${r.n === 1 ? 's' : ''} month-first (such as ${r.example}). Dates are read day-first, so other dates in that column may have day and month swapped: export them as dd/mm/yyyy or yyyy-mm-dd.`
+			`${r.file}: ${formatNumber(r.n)} date${r.n === 1 ? '' : 's'} in "${r.column}" look${r.n === 1 ? 's' : ''} month-first (such as ${r.example}). Dates are read day-first, so other dates in that column may have day and month swapped: export them as dd/mm/yyyy or yyyy-mm-dd.`
 	);
 }
 

@@ -2,7 +2,7 @@ import { ident, literal } from '../db/sql.ts';
 import type { Delimiter } from './sniff.ts';
 
 /** Extra columns read past the header, so rows with stray delimiters are caught, not lost. */
-export const slackColumns = 4;
+const slackColumns = 4;
 
 /** The raw column name for a source column position: c0, c1, ... */
 export const rawColumn = (index: number) => `c${index}`;

@@ -16,7 +16,7 @@ export type Period =
 	| { kind: 'custom'; from?: string; to?: string };
 
 /** The value a filter uses for a missing value (`unknown` in every breakdown). */
-export const unknownValue = 'unknown';
+const unknownValue = 'unknown';
 
 /** The dimensions a view can be filtered by: the column on `referrals`, the URL key, a label. */
 export const filterDimensions = {

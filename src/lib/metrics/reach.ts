@@ -5,7 +5,7 @@ import { referralWhere, type Filters } from './filters.ts';
  * People among the selected referrals: one per referral for people referred once (most), and a
  * distinct count only over the referrals of people referred more than once (`repeat_person`).
  */
-export const peopleCount = raw(
+const peopleCount = raw(
 	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_key) FILTER (WHERE r.repeat_person))::INTEGER`
 );
 

@@ -1,6 +1,6 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import type { FilterKey, Filters } from '$lib/metrics/filters.ts';
+import type { Filters } from '$lib/metrics/filters.ts';
 import {
 	asOfIn,
 	filtersFromParams,
@@ -23,11 +23,6 @@ export function publicationOn(): boolean {
 /** The as-of date the view asks for, if any (otherwise the latest date in the data). */
 export function asOfSetting(): string | undefined {
 	return asOfIn(page.url.searchParams);
-}
-
-/** A setting of the view kept in the URL (`measure`, `split`...), or null. */
-export function viewSetting(name: string): string | null {
-	return page.url.searchParams.get(name);
 }
 
 /**
@@ -63,14 +58,6 @@ function go(search: string) {
 /** Change the filters: the URL changes, so the view can be bookmarked and shared. */
 export function setFilters(filters: Filters) {
 	return go(viewSearch(filters));
-}
-
-/** Add a value to a filter, or take it off when it is already there (a click on a bar). */
-export function toggleFilter(key: FilterKey, value: string) {
-	const filters = currentFilters();
-	const values = filters[key];
-	filters[key] = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
-	return setFilters(filters);
 }
 
 /** Turn publication mode on or off, keeping the other parameters (the load page's `next`). */

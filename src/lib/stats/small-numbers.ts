@@ -96,19 +96,6 @@ export function publishRows<T extends Record<string, unknown>>(rows: T[], spec: 
 	return out as T[];
 }
 
-const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const shareFormat = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
-
-/** A published count for reading: '*' when suppressed, else with thousands separators ('1,235' style, en-GB). */
-export function formatCount(v: number | null | undefined): string {
-	return v == null ? '*' : countFormat.format(v);
-}
-
-/** A published share for reading: '*' when suppressed, else a whole percentage like '64%'. */
-export function formatShare(v: number | null | undefined): string {
-	return v == null ? '*' : shareFormat.format(v);
-}
-
 /**
  * A rate per head as published: suppressed when its count is 1–7; otherwise worked out from the
  * rounded count, since an exact rate times a public denominator (a list size) gives the count back.
@@ -117,11 +104,4 @@ export function publishRate(rate: number, count: number): number | null {
 	const published = publishCount(count);
 	if (published === null) return null;
 	return count === 0 ? rate : (rate * published) / count;
-}
-
-/** A published rate for reading: '*' when suppressed, else to one decimal place ('12.0'). */
-export function formatRate(v: number | null | undefined): string {
-	return v == null
-		? '*'
-		: v.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }

@@ -7,7 +7,10 @@ import { journeysFigures } from './journeys.ts';
 import { gpFigures, outcomeFigures } from './outcomes.ts';
 import { headlineFigure, peopleByFigures, reachFigures } from './reach.ts';
 import { referralsFigures, sourceLabelFigure } from './referrals.ts';
-import type { AnyFigure } from './types.ts';
+import { figureQueries } from './run.ts';
+import { defaultSettings, type ViewSettings } from './settings.ts';
+import type { AnyFigure, FigureInput, FigureSetup } from './types.ts';
+import type { Filters } from '../../metrics/filters.ts';
 
 const all: AnyFigure[] = [
 	headlineFigure,
@@ -82,5 +85,27 @@ export const pages = {
 		{ id: 'caseload-per-link-worker', wide: true }
 	]
 } satisfies Record<string, Layout>;
+
+/** The input of figures: the filters and setup, with default settings unless given. */
+export function figureInput(
+	filters: Filters,
+	setup: FigureSetup,
+	options: { settings?: Partial<ViewSettings>; publication?: boolean } = {}
+): FigureInput {
+	return {
+		filters,
+		setup,
+		settings: { ...defaultSettings, ...options.settings },
+		publication: options.publication ?? false
+	};
+}
+
+/** Every distinct query a layout's figures run (each once), by its key: what a page runs. */
+export function layoutQueries(layout: Layout, input: FigureInput) {
+	return figureQueries(
+		layout.map(({ id }) => figure(id)),
+		input
+	).distinct;
+}
 
 export { defineFigure, type AnyFigure, type FigureDef, type FigureInput } from './types.ts';

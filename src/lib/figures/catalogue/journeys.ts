@@ -20,7 +20,7 @@ import { gapBands, reReferralGaps, repeatPeople } from '../../metrics/re-referra
 import { kaplanMeier } from '../../stats/kaplan-meier.ts';
 import { caseloadTrendView, caseloadWorkersView } from '../caseload.ts';
 import { contactsView, reasonsByServiceView, reasonsView } from '../episodes.ts';
-import { allGroupLabels } from '../figure.ts';
+import { allGroupLabels, notRecorded } from '../figure.ts';
 import { contactView, excludedView } from '../first-contact.ts';
 import { dischargeView } from '../journeys.ts';
 import { plain, publication as published, type Presenter } from '../presenter.ts';
@@ -32,7 +32,7 @@ import { defineFigure, type FigureInput } from './types.ts';
 const presenter = (on: boolean): Presenter => (on ? published : plain);
 const counts = ({ filters, setup }: FigureInput) => journeyCounts(filters, setup.asOf);
 const curveOf = (rows: DayRow[]) => curvesByGroup(rows).get('all')?.curve ?? kaplanMeier([]);
-const reasonGroups = [...allGroupLabels('discharge_reason').slice(0, -1), 'Not recorded'];
+const reasonGroups = [...allGroupLabels('discharge_reason').slice(0, -1), notRecorded];
 const groupsOf = (rows: { group: string }[]) => [...new Set(rows.map((x) => x.group))];
 
 /** Time to first contact (Kaplan–Meier), with the shares contacted within 7 and 14 days. */

@@ -41,7 +41,7 @@ import { defineFigure, type FigureInput } from './types.ts';
 import type { ViewSettings } from './settings.ts';
 
 /** The measures present in the view, each with its paired statistics, and the one chosen. */
-export interface OutcomeModel {
+interface OutcomeModel {
 	present: { m: Measure; s: MeasureStatistics }[];
 	chosen: { m: Measure; s: MeasureStatistics } | undefined;
 	/** Publication mode with 1–7 pairs of the chosen measure: its detail figures are not shown. */
@@ -52,7 +52,7 @@ export interface OutcomeModel {
 const models = new WeakMap<object, Map<string, OutcomeModel>>();
 
 /** The measures present and their statistics under the view's thresholds. */
-export function outcomeModel(
+function outcomeModel(
 	r: { measures: OutcomeMeasureRow[]; cells: OutcomeCell[] },
 	settings: ViewSettings,
 	publication: boolean

@@ -10,7 +10,7 @@ import { financialQuarterRange } from '../../metrics/periods.ts';
 import { periodYears, referralRate, unmatchedPractices } from '../../metrics/rates.ts';
 import { peopleProfile, referralsBy, referralsByPeriod } from '../../metrics/reach.ts';
 import { headQuery } from './shared.ts';
-import { formatCount } from '../../stats/small-numbers.ts';
+import { formatCount } from '../../util/format.ts';
 import { allGroupLabels, groupLabel, publishTotal } from '../figure.ts';
 import { chartLimit, funnelView, groupView, periodView, rateView } from '../reach.ts';
 import {

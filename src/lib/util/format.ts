@@ -1,0 +1,39 @@
+// Numbers as the dashboard writes them, in one place: the UK's separators, published values
+// (null: suppressed) as `*`, and rounding for printed JSON. The pages, charts, report, CLI and
+// notebooks all read numbers through these.
+
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const shareFormat = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
+
+/** `x` rounded to `places` decimals, as printed in JSON (2 for rates, 4 for shares). */
+export function round(x: number, places: number): number {
+	return Math.round(x * 10 ** places) / 10 ** places;
+}
+
+/** A number as the UK writes it, to at most `places` decimals: "6,038", "60.5". */
+export function formatNumber(x: number, places = 0): string {
+	return x.toLocaleString('en-GB', { maximumFractionDigits: places });
+}
+
+/** A number to exactly `places` decimals, as the UK writes it: "3.0", "-1.24". */
+export function decimal(x: number, places = 1): string {
+	return x.toLocaleString('en-GB', {
+		minimumFractionDigits: places,
+		maximumFractionDigits: places
+	});
+}
+
+/** A published count for reading: '*' when suppressed, else with thousands separators ('1,235'). */
+export function formatCount(v: number | null | undefined): string {
+	return v == null ? '*' : countFormat.format(v);
+}
+
+/** A published share for reading: '*' when suppressed, else a whole percentage like '64%'. */
+export function formatShare(v: number | null | undefined): string {
+	return v == null ? '*' : shareFormat.format(v);
+}
+
+/** A published rate for reading: '*' when suppressed, else to one decimal place ('12.0'). */
+export function formatRate(v: number | null | undefined): string {
+	return v == null ? '*' : decimal(v, 1);
+}
