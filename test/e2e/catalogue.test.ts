@@ -15,13 +15,11 @@ import { run } from '../../src/lib/metrics/run.ts';
 import { importPaths, nativeDb } from '../helpers/import.ts';
 import {
 	chartsDrawn,
-	dropFiles,
-	load,
+	dropAndLoad,
+	goTo,
 	open,
 	redraw,
-	review,
 	shownTable,
-	slow,
 	trySample,
 	useBrowser
 } from './helpers.ts';
@@ -62,11 +60,7 @@ async function printed(paths: string[]): Promise<{ off: Printed; on: Printed }> 
 /** Every figure of every page, as the page shows it, against what the CLI printed. */
 async function expectPagesAgree(page: Page, cli: Printed, mode: string) {
 	for (const [name, layout] of Object.entries(pages)) {
-		await page
-			.getByRole('navigation', { name: 'Pages' })
-			.getByRole('link', { name: title(name) })
-			.click();
-		await page.waitForURL((u) => u.pathname === `/${name}`);
+		await goTo(page, title(name));
 		await chartsDrawn(page);
 		for (const { id } of layout) {
 			const card = page.getByTestId('figures').getByTestId(id).locator('figure.card');
@@ -93,10 +87,7 @@ async function expectPagesAgree(page: Page, cli: Printed, mode: string) {
 	}
 	// The headline cards are the `headline` figure's counts.
 	const head = cli.headline!.rows;
-	await page
-		.getByRole('navigation', { name: 'Pages' })
-		.getByRole('link', { name: 'Reach' })
-		.click();
+	await goTo(page, 'Reach');
 	await chartsDrawn(page);
 	expect(
 		[
@@ -144,9 +135,7 @@ describe('the pages and the command-line tool give one published answer', () => 
 	it('on the small-numbers fixture: every figure table, title and sentence', async () => {
 		const { page } = s;
 		await open(s);
-		await dropFiles(page, smallNumbers);
-		for (const f of smallNumbers) await review(page, f.split('/').pop()!).waitFor(slow);
-		await load(page);
+		await dropAndLoad(page, smallNumbers);
 		await page.getByTestId('go-overview').click();
 		await page.waitForURL((u) => u.pathname === '/reach');
 		await expectBothModes(page, cli.small);

@@ -10,6 +10,7 @@ import {
 	expected,
 	figure,
 	figuresReady,
+	goTo,
 	open,
 	parseCsv,
 	shownTable,
@@ -117,11 +118,7 @@ describe('figure downloads', () => {
 		]);
 		expect(f.referred).toBe(c.referrals);
 
-		await page
-			.getByRole('navigation', { name: 'Pages' })
-			.getByRole('link', { name: 'Referrals' })
-			.click();
-		await page.waitForURL((u) => u.pathname === '/referrals');
+		await goTo(page, 'Referrals');
 		// The Reach page's figures are gone once the Referrals page has its heading.
 		await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
 		await figuresReady(page);

@@ -122,6 +122,22 @@ export function review(page: Page, name: string): Locator {
 		.filter({ has: page.getByRole('heading', { name, exact: true }) });
 }
 
+/** Drop files on the drop zone, wait until each is reviewed, and load them (the import report). */
+export async function dropAndLoad(page: Page, paths: string[]) {
+	await dropFiles(page, paths);
+	for (const path of paths) await review(page, basename(path)).waitFor(slow);
+	await load(page);
+}
+
+/** Go to a figure page by the "Pages" navigation, as a user would (the data stays loaded). */
+export async function goTo(page: Page, name: string) {
+	await page
+		.getByRole('navigation', { name: 'Pages' })
+		.getByRole('link', { name, exact: true })
+		.click();
+	await page.waitForURL((u) => u.pathname === `/${name.toLowerCase()}`);
+}
+
 /** Click the Load button and wait for the import report. */
 export async function load(page: Page) {
 	await page.getByTestId('load').click();

@@ -12,12 +12,11 @@ import { importPaths, nativeDb } from '../helpers/import.ts';
 import {
 	canonicalFiles,
 	chartsDrawn,
-	dropFiles,
+	dropAndLoad,
 	figure,
-	load,
+	goTo,
 	open,
 	redraw,
-	review,
 	shownTable,
 	slow,
 	trySample,
@@ -130,17 +129,11 @@ describe('the Journeys page', () => {
 		const { page } = s;
 		const fixtures = ['small-numbers-referrals.csv', 'small-numbers-onward.csv'];
 		await open(s);
-		await dropFiles(
+		await dropAndLoad(
 			page,
 			fixtures.map((f) => resolve('test/fixtures/e2e', f))
 		);
-		for (const f of fixtures) await review(page, f).waitFor(slow);
-		await load(page);
-		await page
-			.getByRole('navigation', { name: 'Pages' })
-			.getByRole('link', { name: 'Journeys' })
-			.click();
-		await page.waitForURL((u) => u.pathname === '/journeys');
+		await goTo(page, 'Journeys');
 		await chartsDrawn(page);
 		await redraw(page, () => page.getByTestId('publication-switch').check());
 		await chartsDrawn(page);

@@ -1,15 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-	dropFiles,
-	figureTable,
-	figuresReady,
-	load,
-	open,
-	review,
-	slow,
-	useBrowser
-} from './helpers.ts';
+import { dropAndLoad, figuresReady, figureTable, open, slow, useBrowser } from './helpers.ts';
 
 // test/fixtures/outcomes-scores.csv gives R08 two PHQ-9 scores (14 at baseline, 9 at follow-up),
 // a measure the registry lacks: the import lists it, and the user declares it.
@@ -22,9 +13,7 @@ describe('outcome measures in the import report', () => {
 	it('says how each label was read, and a declared measure joins the figures', async () => {
 		const { page } = s;
 		await open(s);
-		await dropFiles(page, paths);
-		for (const f of files) await review(page, f).waitFor(slow);
-		await load(page);
+		await dropAndLoad(page, paths);
 		const found = page.getByTestId('measures-found');
 		const row = (label: string) => found.locator(`tr[data-label="${label}"]`);
 		expect(await row('SWEMWBS').innerText()).toContain('raw totals, converted to metric scores');

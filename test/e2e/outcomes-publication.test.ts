@@ -3,15 +3,14 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
 	chartsDrawn,
-	dropFiles,
+	dropAndLoad,
 	figure,
-	figureTable,
 	figuresReady,
+	figureTable,
 	fileRow,
-	load,
+	goTo,
 	open,
 	redraw,
-	review,
 	shownTable,
 	slow,
 	useBrowser
@@ -148,9 +147,7 @@ describe('publication mode on the Outcomes page', () => {
 	it('leaves no count from 1 to 7 in any sentence, table, chart or CSV of any measure; the switch turns it off', async () => {
 		const { page } = s;
 		await open(s);
-		await dropFiles(page, paths);
-		for (const f of fixtures) await review(page, f).waitFor(slow);
-		await load(page);
+		await dropAndLoad(page, paths);
 		expect((await fileRow(page, fixtures[0])).loaded).toBe(222);
 		expect((await fileRow(page, fixtures[1])).loaded).toBe(80);
 		expect((await fileRow(page, fixtures[2])).loaded).toBe(199);
@@ -158,11 +155,7 @@ describe('publication mode on the Outcomes page', () => {
 		await page.waitForURL((u) => u.pathname === '/reach');
 		await figuresReady(page);
 		// The data lives in this tab's memory: move by the page link, never by a reload.
-		await page
-			.getByRole('navigation', { name: 'Pages' })
-			.getByRole('link', { name: 'Outcomes', exact: true })
-			.click();
-		await page.waitForURL((u) => u.pathname === '/outcomes');
+		await goTo(page, 'Outcomes');
 		await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
 		await figure(page, summaryTitle).waitFor(slow);
 		await chartsDrawn(page);

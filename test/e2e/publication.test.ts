@@ -3,15 +3,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
 	chartsDrawn,
-	dropFiles,
-	fileRow,
+	dropAndLoad,
 	figure,
 	figuresReady,
-	load,
+	fileRow,
+	goTo,
 	open,
 	redraw,
-	review,
-	slow,
 	useBrowser
 } from './helpers.ts';
 import { expectPublishedFigure, expectPublishedSentence, isPublished } from './published.ts';
@@ -69,9 +67,7 @@ describe('publication mode', () => {
 	it('leaves no count from 1 to 7 in any headline, sentence, table or CSV of Reach and Referrals; the switch turns it off', async () => {
 		const { page } = s;
 		await open(s);
-		await dropFiles(page, paths);
-		for (const f of fixtures) await review(page, f).waitFor(slow);
-		await load(page);
+		await dropAndLoad(page, paths);
 		expect((await fileRow(page, fixtures[0])).loaded).toBe(222);
 		expect((await fileRow(page, fixtures[1])).loaded).toBe(80);
 		await page.getByTestId('go-overview').click();
@@ -106,11 +102,7 @@ describe('publication mode', () => {
 		});
 
 		// Referrals: the page link keeps publication mode on.
-		await page
-			.getByRole('navigation', { name: 'Pages' })
-			.getByRole('link', { name: 'Referrals' })
-			.click();
-		await page.waitForURL((u) => u.pathname === '/referrals');
+		await goTo(page, 'Referrals');
 		// The Reach page's figures are gone once the Referrals page has its heading.
 		await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
 		await chartsDrawn(page);

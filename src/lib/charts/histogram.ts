@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../util/format.ts';
-import { defaults, thinTicks } from './defaults.ts';
+import { bandX, defaults } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 
 /** A column of a histogram: its label, count (null when suppressed) and whether it is in the highlighted range. */
@@ -8,6 +8,18 @@ export interface HistogramRow {
 	label: string;
 	value: number | null;
 	highlight: boolean;
+}
+
+/** Rows of a figure as histogram bars: their label, the count in `value`, and their highlight. */
+export function histogramRows<R extends { label: string; highlight: boolean }>(
+	rows: R[],
+	value: { [K in keyof R]: R[K] extends number | null ? K : never }[keyof R]
+): HistogramRow[] {
+	return rows.map((r) => ({
+		label: r.label,
+		value: r[value] as number | null,
+		highlight: r.highlight
+	}));
 }
 
 /**
@@ -32,13 +44,7 @@ export function histogramChart(
 		...defaults,
 		width: options.width,
 		marginRight: 20,
-		x: {
-			type: 'band' as const,
-			domain: labels,
-			label: options.xLabel,
-			padding: 0.1,
-			ticks: thinTicks(labels, options.width ?? 640, defaults.marginLeft + 20)
-		},
+		x: bandX(labels, { width: options.width, label: options.xLabel, padding: 0.1 }),
 		y: { grid: true, label: options.yLabel },
 		color: { domain: [highlightLabel, otherLabel], range: [primary, palette[9]], legend: true },
 		marks: [

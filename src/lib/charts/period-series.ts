@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../util/format.ts';
-import { defaults, thinTicks } from './defaults.ts';
+import { bandX, defaults } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 
 /** A period of the series: its key ('YYYY-MM' or a quarter's first day), label, and counts (null when suppressed). */
@@ -32,13 +32,7 @@ export function periodSeriesChart(
 		...defaults,
 		width: options.width,
 		marginRight: 20,
-		x: {
-			type: 'band' as const,
-			domain: labels,
-			label: null,
-			padding: 0.15,
-			ticks: thinTicks(labels, options.width ?? 640, defaults.marginLeft + 20)
-		},
+		x: bandX(labels, { width: options.width }),
 		y: { grid: true, label: 'Count' },
 		color: { domain: [referrals, people], range: [primary, palette[1]], legend: true },
 		marks: [

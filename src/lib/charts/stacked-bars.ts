@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../util/format.ts';
-import { defaults, thinTicks } from './defaults.ts';
+import { bandX, defaults } from './defaults.ts';
 import { colourFor } from './palette.ts';
 
 /** A segment of a stacked column: its column (x), group and value (null when suppressed). */
@@ -34,13 +34,7 @@ export function stackedBarsChart(
 		...defaults,
 		width: options.width,
 		marginRight: 20,
-		x: {
-			type: 'band' as const,
-			domain: options.x,
-			label: null,
-			padding: 0.15,
-			ticks: thinTicks(options.x, options.width ?? 640, defaults.marginLeft + 20)
-		},
+		x: bandX(options.x, { width: options.width }),
 		y: { grid: true, label: yLabel },
 		color: {
 			domain: groups,

@@ -1,4 +1,4 @@
-import type { HistogramRow } from '../charts/histogram.ts';
+import { histogramRows } from '../charts/histogram.ts';
 import type { ShareRow } from '../charts/share-bars.ts';
 import { publishCells, publishCount, publishMean } from '../stats/small-numbers.ts';
 import { formatCount as fc, formatShare as fs, formatRate } from '../util/format.ts';
@@ -77,11 +77,7 @@ export function contactsView(
 				{ key: 'share', label: 'Share', kind: 'share' }
 			]
 		} satisfies FigureView,
-		chart: shown.map((r) => ({
-			label: r.label,
-			value: r.episodes,
-			highlight: r.highlight
-		})) as HistogramRow[],
+		chart: histogramRows(shown, 'episodes'),
 		median,
 		mean
 	};

@@ -1,4 +1,4 @@
-import type { HistogramRow } from '../charts/histogram.ts';
+import { histogramRows } from '../charts/histogram.ts';
 import { gapBands, type RepeatPeopleRow, type ReReferralGapsRow } from '../metrics/re-referrals.ts';
 import { formatCount as fc, formatShare as fs } from '../util/format.ts';
 import { publish, publishTotal, share, type FigureContext, type FigureView } from './figure.ts';
@@ -43,11 +43,7 @@ export function reReferralsView(
 				{ key: 'episodes', label: 'Referrals', kind: 'count' }
 			]
 		} satisfies FigureView,
-		chart: shown.map((r) => ({
-			label: r.label,
-			value: r.episodes,
-			highlight: r.highlight
-		})) as HistogramRow[],
+		chart: histogramRows(shown, 'episodes'),
 		within: publishTotal(within, on),
 		peopleWithMultiple: publishTotal(repeat.people_with_multiple, on)
 	};

@@ -88,6 +88,26 @@ const dimensionNames = {
 	source_label: ['Source label', 'source labels']
 } as const;
 
+/**
+ * Groups of referrals as published: the referrals add up to `total` (secondary suppression
+ * among them), people are published one by one, and `share` is each group's share of `total`.
+ */
+export function publishGroups<R extends { referrals: number; people: number; label: string }>(
+	rows: R[],
+	total: number,
+	ctx: FigureContext
+) {
+	return publish(
+		rows.map((r) => ({ ...r, share: 0 })),
+		{
+			additive: ['referrals'],
+			counts: ['people'],
+			shares: [{ key: 'share', numerator: 'referrals', denominator: total }]
+		},
+		ctx.publication
+	);
+}
+
 /** Referrals and people by PCN, practice, service or link worker, most referrals first. */
 export function groupView(
 	dimension: keyof typeof dimensionNames,
@@ -96,14 +116,10 @@ export function groupView(
 	ctx: FigureContext
 ) {
 	const [name, plural] = dimensionNames[dimension];
-	const shown = publish(
-		rows.map((r) => ({ ...r, label: valueLabel(r.key), share: 0 })),
-		{
-			additive: ['referrals'],
-			counts: ['people'],
-			shares: [{ key: 'share', numerator: 'referrals', denominator: total }]
-		},
-		ctx.publication
+	const shown = publishGroups(
+		rows.map((r) => ({ ...r, label: valueLabel(r.key) })),
+		total,
+		ctx
 	);
 	const top = shown[0];
 	return {

@@ -16,17 +16,14 @@ import type {
 	SourceLabelsRow,
 	SourcesByQuarterRow
 } from '../metrics/referrals.ts';
+import { publishGroups } from './reach.ts';
 
 /** Referrals by standard source group. */
 export function sourceView(rows: ReferralsByRow[], total: number, ctx: FigureContext) {
-	const shown = publish(
-		rows.map((r) => ({ ...r, label: groupLabel('referral_source', r.key), share: 0 })),
-		{
-			additive: ['referrals'],
-			counts: ['people'],
-			shares: [{ key: 'share', numerator: 'referrals', denominator: total }]
-		},
-		ctx.publication
+	const shown = publishGroups(
+		rows.map((r) => ({ ...r, label: groupLabel('referral_source', r.key) })),
+		total,
+		ctx
 	);
 	const top = shown[0];
 	return {
