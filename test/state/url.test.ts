@@ -4,8 +4,10 @@ import {
 	filtersFromParams,
 	filtersToParams,
 	publicationIn,
+	settingsFromParams,
 	withPublication
 } from '../../src/lib/state/url.ts';
+import { defaultSettings } from '../../src/lib/figures/catalogue/settings.ts';
 
 describe('filters in the URL', () => {
 	it.each<{ name: string; input: Filters; query: string }>([
@@ -110,5 +112,29 @@ describe('publication mode in the URL', () => {
 	it('the load page reads the setting of the view it returns to', () => {
 		expect(publicationIn('?next=%2Freach%3Fpublication%3D1')).toBe(true);
 		expect(publicationIn('?next=%2Freach')).toBe(false);
+	});
+});
+
+describe('view settings in the URL', () => {
+	it('reads the split, measure, thresholds, GP window and source drill-down', () => {
+		const params = new URLSearchParams(
+			'split=pcn&measure=ucla3&change_wemwbs=4&change_swemwbs=2.5&gp_months=12&source=gp'
+		);
+		expect(settingsFromParams(params)).toEqual({
+			split: 'pcn',
+			measure: 'ucla3',
+			thresholds: { wemwbs: 4, swemwbs: 2.5 },
+			gpMonths: 12,
+			source: 'gp'
+		});
+	});
+
+	it('falls back to the defaults for what is missing or unreadable', () => {
+		const params = new URLSearchParams(
+			'split=practice&change_wemwbs=-1&change_ucla3=x&gp_months=0'
+		);
+		expect(settingsFromParams(params)).toEqual({ ...defaultSettings, gpMonths: 6 });
+		expect(settingsFromParams(new URLSearchParams())).toEqual(defaultSettings);
+		expect(settingsFromParams(new URLSearchParams('gp_months=2.6')).gpMonths).toBe(3);
 	});
 });

@@ -8,6 +8,8 @@ import {
 	type Period
 } from '../metrics/filters.ts';
 import { financialQuarterRange, financialYearRange, isIsoDate } from '../metrics/periods.ts';
+import { splitIn } from '../metrics/journeys.ts';
+import type { ViewSettings } from '../figures/catalogue/settings.ts';
 
 /** Filters as URL search parameters (`fy`, `q`, `from`, `to`, then one key per dimension). */
 export function filtersToParams(filters: Filters): URLSearchParams {
@@ -85,4 +87,20 @@ export function withPublication(search: string, on: boolean): string {
 	}
 	const text = params.toString();
 	return text ? `?${text}` : '';
+}
+
+/** A view's settings from its URL's query string; unreadable values fall back to the default. */
+export function settingsFromParams(params: URLSearchParams): ViewSettings {
+	const thresholds: Record<string, number> = {};
+	for (const [k, v] of params) {
+		const n = Number(v);
+		if (k.startsWith('change_') && n > 0) thresholds[k.slice('change_'.length)] = n;
+	}
+	return {
+		split: splitIn(params.get('split')),
+		measure: params.get('measure'),
+		thresholds,
+		gpMonths: Math.max(1, Math.round(Number(params.get('gp_months') ?? 6)) || 6),
+		source: params.get('source')
+	};
 }

@@ -1,6 +1,6 @@
 // The settings of a view besides its filters, as the figures read them. The pages keep them in
-// the URL; the command-line tool takes them as options.
-import { splitIn, type Split } from '../../metrics/journeys.ts';
+// the URL (state/url.ts reads them); the command-line tool takes them as options.
+import type { Split } from '../../metrics/journeys.ts';
 
 /** Settings the figures state and the user can change. */
 export interface ViewSettings {
@@ -24,19 +24,3 @@ export const defaultSettings: ViewSettings = {
 	gpMonths: 6,
 	source: null
 };
-
-/** A view's settings from its URL's query string; unreadable values fall back to the default. */
-export function settingsFromParams(params: URLSearchParams): ViewSettings {
-	const thresholds: Record<string, number> = {};
-	for (const [k, v] of params) {
-		const n = Number(v);
-		if (k.startsWith('change_') && n > 0) thresholds[k.slice('change_'.length)] = n;
-	}
-	return {
-		split: splitIn(params.get('split')),
-		measure: params.get('measure'),
-		thresholds,
-		gpMonths: Math.max(1, Math.round(Number(params.get('gp_months') ?? 6)) || 6),
-		source: params.get('source')
-	};
-}
