@@ -201,5 +201,9 @@ describe('meanFunnel: overall mean ± z × sd / √n', () => {
 		const none = meanFunnel([{ unit: 'A', n: 10, mean: 1 }], null);
 		expect(none.target).toBeNull();
 		expect(none.points[0].limits).toBeNull();
+		const onePair = meanFunnel([{ unit: 'A', n: 1, mean: 1 }], { mean: 1, sd: NaN });
+		expect(onePair.target).toBeNull();
+		expect(onePair.points[0].signal).toBeNull();
+		expect(() => meanFunnel([], { mean: 1, sd: -1 })).toThrow('invalid sd: -1');
 	});
 });

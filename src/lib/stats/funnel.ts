@@ -142,10 +142,10 @@ export function meanFunnel(
 	units: { unit: string; n: number; mean: number | null }[],
 	overall: { mean: number; sd: number } | null
 ): MeanFunnel {
-	const centre = overall && Number.isFinite(overall.mean) ? overall : null;
-	if (centre && !(centre.sd >= 0 && Number.isFinite(centre.sd))) {
-		throw new Error(`invalid sd: ${centre.sd}`);
-	}
+	if (overall && overall.sd < 0) throw new Error(`invalid sd: ${overall.sd}`);
+	// An overall SD from one pair is undefined (NaN): no limits rather than an error on user data.
+	const centre =
+		overall && Number.isFinite(overall.mean) && Number.isFinite(overall.sd) ? overall : null;
 	const at = (n: number): FunnelLimits => {
 		checkN(n);
 		if (!centre) return noLimits;
