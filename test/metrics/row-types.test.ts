@@ -3,7 +3,7 @@ import type { Sql } from '../../src/lib/db/sql.ts';
 import type { Db, Row } from '../../src/lib/db/types.ts';
 import { installMacros } from '../../src/lib/ingest/load.ts';
 import * as caseload from '../../src/lib/metrics/caseload.ts';
-import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import { makeFilters, noFilters, type Filters, type Unit } from '../../src/lib/metrics/filters.ts';
 import * as gpUse from '../../src/lib/metrics/gp-use.ts';
 import * as journeys from '../../src/lib/metrics/journeys.ts';
 import * as outcomes from '../../src/lib/metrics/outcomes.ts';
@@ -79,11 +79,20 @@ const headlineShape = {
 };
 const funnelShape = counts('referred', 'contacted', 'supported', 'goals_met');
 const timeShape = { group: text, ...counts('days', 'events', 'censored') };
+const cellShape = {
+	measure: text,
+	baseline: ['number'] as 'number'[],
+	followup: ['number', 'null'] as ('number' | 'null')[],
+	discharged: ['boolean'] as 'boolean'[],
+	n: ['number'] as 'number'[]
+};
 const onwardShape = {
 	key: text,
 	...counts('referrals', 'signposts', 'total', 'attended', 'not_attended'),
 	...counts('attendance_not_recorded')
 };
+
+const units: Unit[] = ['service', 'pcn', 'practice', 'link_worker'];
 
 const cases: Case[] = [
 	shaped('caseloadByMonth', caseload.caseloadByMonth, {
@@ -108,6 +117,27 @@ const cases: Case[] = [
 		timeShape
 	),
 	shaped('timeToFirstContact', journeys.timeToFirstContact, timeShape),
+	...units.flatMap((u) => [
+		shaped(
+			`timeToDischarge by ${u}`,
+			(f: Filters, a: string) => journeys.timeToDischarge(f, a, u),
+			timeShape
+		),
+		shaped(
+			`timeToFirstContact by ${u}`,
+			(f: Filters, a: string) => journeys.timeToFirstContact(f, a, u),
+			timeShape
+		),
+		shaped(
+			`firstContactDaysByMonth by ${u}`,
+			(f: Filters, a: string) => journeys.firstContactDaysByMonth(f, a, u),
+			{ ...timeShape, month: text }
+		)
+	]),
+	shaped('firstContactDaysByMonth', journeys.firstContactDaysByMonth, {
+		...timeShape,
+		month: text
+	}),
 	shaped('journeyCounts', journeys.journeyCounts, {
 		...counts('referrals', 'discharged', 'open', 'discharge_excluded', 'contacted'),
 		...counts('never_contacted', 'waiting', 'contact_excluded', 'after_as_of'),
@@ -134,13 +164,13 @@ const cases: Case[] = [
 		reason: text,
 		episodes: ['number']
 	}),
-	shaped('outcomeCells', outcomes.outcomeCells, {
-		measure: text,
-		baseline: ['number'],
-		followup: ['number', 'null'],
-		discharged: ['boolean'],
-		n: ['number']
-	}),
+	shaped('outcomeCells', (f: Filters, a: string) => outcomes.outcomeCells(f, a), cellShape),
+	...units.map((u) =>
+		shaped(`outcomeCells by ${u}`, (f: Filters, a: string) => outcomes.outcomeCells(f, a, u), {
+			...cellShape,
+			unit: text
+		})
+	),
 	shaped('outcomeGroups', outcomes.outcomeGroups, {
 		measure: text,
 		dimension: text,
@@ -247,7 +277,15 @@ const cases: Case[] = [
 ];
 
 // Exported functions of the query modules that build no query of their own.
-const notQueries = new Set(['splitIn', 'byAsOf', 'measureFromRow', 'periodYears']);
+const notQueries = new Set([
+	'splitIn',
+	'byAsOf',
+	'closed',
+	'measureFromRow',
+	'periodYears',
+	'practiceKey',
+	'practiceLists'
+]);
 
 // The canonical sample, and the journeys fixture for episodes left out (the sample has none).
 const sample = [
