@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureOf } from '../../src/lib/contract/measures.ts';
+import type { Sql } from '../../src/lib/db/sql.ts';
+import type { Row } from '../../src/lib/db/types.ts';
 import { curvesByGroup } from '../../src/lib/figures/time-to-event.ts';
 import {
 	compareFirstContactDays,
@@ -60,7 +62,7 @@ describe('compare on DuckDB', () => {
 		expect(report).toMatchObject({ rows_rejected: 0 });
 	});
 	afterAll(() => db.close());
-	const q = (sql: Parameters<typeof run>[1]) => run(db, sql);
+	const q = <R extends Row>(query: Sql<R>) => run(db, query);
 
 	it('units: the counts behind each indicator, a blank unit as unknown', async () => {
 		// North SP: 4 referrals of P1 (twice), P2, P3; n = C01–C04, x = C01, C03.
