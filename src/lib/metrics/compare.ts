@@ -1,6 +1,6 @@
 // Per-unit SQL for comparing services, PCNs, practices or link workers (METHODS.md "Comparing
 // services and PCNs"): each indicator's x and n per unit, by the definitions the pages use.
-import { raw, sql, type Sql } from '../db/sql.ts';
+import { raw, sql, type Raw, type Sql } from '../db/sql.ts';
 import { referralWhere, unitColumn, type Filters, type Unit } from './filters.ts';
 import {
 	closed,
@@ -29,7 +29,7 @@ const contactX = (asOf: string) =>
 const discharged = (asOf: string) =>
 	sql`(r.referral_date <= ${asOfDate(asOf)} AND ${closed(asOf)})`;
 
-const count = (condition: Sql) => sql`coalesce(count_if(${condition}), 0)::INTEGER`;
+const count = (condition: Sql | Raw) => sql`coalesce(count_if(${condition}), 0)::INTEGER`;
 
 /** A row of `compareUnits()`: one unit's counts behind every proportion indicator. */
 export type CompareUnitsRow = {
@@ -55,7 +55,7 @@ export function compareUnits(by: CompareBy, filters: Filters, asOf: string): Sql
   contact_n, contact_x, supported, discharged, goals_met FROM (
   SELECT ${unitColumn(by)} AS unit, count(*)::INTEGER AS referrals, ${peopleCount} AS people,
     ${count(contactN(asOf))} AS contact_n, ${count(contactX(asOf))} AS contact_x,
-    ${count(sql`${funnelSteps.supported}`)} AS supported,
+    ${count(funnelSteps.supported)} AS supported,
     ${count(discharged(asOf))} AS discharged,
     ${count(sql`${discharged(asOf)} AND ${funnelSteps.goals_met}`)} AS goals_met
   FROM referrals r WHERE ${referralWhere(filters)} GROUP BY unit)
