@@ -17,6 +17,15 @@ import {
 	previousPeriod,
 	type Filters
 } from '../../src/lib/metrics/filters.ts';
+import {
+	compareFirstContactDays,
+	compareMonthly,
+	compareOutcomeCells,
+	comparePeopleReferred,
+	compareTimes,
+	compareUnits,
+	type CompareBy
+} from '../../src/lib/metrics/compare.ts';
 import { referralRate, unmatchedPractices } from '../../src/lib/metrics/rates.ts';
 import {
 	filterOptions,
@@ -89,6 +98,26 @@ async function journeyResults(db: Db, filters: Filters) {
 	return out;
 }
 
+// Every per-unit query of a Compare page, for each kind of unit, at one as-of date.
+async function compareResults(db: Db, filters: Filters) {
+	const asOf = '2024-09-30';
+	const out: Record<string, unknown> = {};
+	for (const by of ['service', 'pcn', 'practice', 'link_worker'] as CompareBy[]) {
+		const times = compareTimes(by, filters, asOf);
+		out[by] = {
+			units: await run(db, compareUnits(by, filters, asOf)),
+			monthly: await run(db, compareMonthly(by, filters, asOf)),
+			firstContactDays: await run(db, compareFirstContactDays(by, filters, asOf)),
+			firstContact: await run(db, times.firstContact),
+			discharge: await run(db, times.discharge),
+			outcomeCells: await run(db, compareOutcomeCells(by, filters, asOf))
+		};
+	}
+	for (const by of ['practice', 'pcn'] as const)
+		out[`people per list by ${by}`] = await run(db, comparePeopleReferred(by, filters));
+	return out;
+}
+
 /** Everything an engine produces from the fixtures: the import, the tables and every reach metric. */
 async function everything(db: Db, paths: string[]) {
 	const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v');
@@ -135,7 +164,8 @@ async function everything(db: Db, paths: string[]) {
 				await run(db, outcomeGroups(filters)),
 				await run(db, gpCells(filters))
 			],
-			journeys: await journeyResults(db, filters)
+			journeys: await journeyResults(db, filters),
+			compare: await compareResults(db, filters)
 		};
 	}
 	return {
@@ -231,6 +261,9 @@ describe('parity: native DuckDB and duckdb-wasm', () => {
 		expect(all.rates[0].length).toBe(4);
 		expect(all.reasons[1].length).toBeGreaterThan(0);
 		expect(all.onward[3].length).toBeGreaterThan(0);
+		const compared = native.metrics.all as { compare: Record<string, Record<string, unknown[]>> };
+		expect(compared.compare.service.monthly.length).toBeGreaterThan(10);
+		expect(compared.compare.practice.outcomeCells.length).toBeGreaterThan(0);
 		expect(
 			native.tables.rejects.some((r) => String(r.reason).startsWith('could not be read'))
 		).toBe(true);

@@ -3,7 +3,8 @@ import type { Sql } from '../../src/lib/db/sql.ts';
 import type { Db, Row } from '../../src/lib/db/types.ts';
 import { installMacros } from '../../src/lib/ingest/load.ts';
 import * as caseload from '../../src/lib/metrics/caseload.ts';
-import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
+import * as compare from '../../src/lib/metrics/compare.ts';
+import { makeFilters, noFilters, type Filters, type Unit } from '../../src/lib/metrics/filters.ts';
 import * as gpUse from '../../src/lib/metrics/gp-use.ts';
 import * as journeys from '../../src/lib/metrics/journeys.ts';
 import * as outcomes from '../../src/lib/metrics/outcomes.ts';
@@ -13,6 +14,7 @@ import * as reach from '../../src/lib/metrics/reach.ts';
 import * as referrals from '../../src/lib/metrics/referrals.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import type { Headline } from '../../src/lib/figures/headline.ts';
+import type { DayRow } from '../../src/lib/figures/time-to-event.ts';
 import type { GroupChange } from '../../src/lib/figures/outcome-detail.ts';
 import type { GpCell } from '../../src/lib/stats/gp-change.ts';
 import type { OutcomeCell } from '../../src/lib/stats/outcomes.ts';
@@ -79,11 +81,20 @@ const headlineShape = {
 };
 const funnelShape = counts('referred', 'contacted', 'supported', 'goals_met');
 const timeShape = { group: text, ...counts('days', 'events', 'censored') };
+const cellShape = {
+	measure: text,
+	baseline: ['number'] as 'number'[],
+	followup: ['number', 'null'] as ('number' | 'null')[],
+	discharged: ['boolean'] as 'boolean'[],
+	n: ['number'] as 'number'[]
+};
 const onwardShape = {
 	key: text,
 	...counts('referrals', 'signposts', 'total', 'attended', 'not_attended'),
 	...counts('attendance_not_recorded')
 };
+
+const units: Unit[] = ['service', 'pcn', 'practice', 'link_worker'];
 
 const cases: Case[] = [
 	shaped('caseloadByMonth', caseload.caseloadByMonth, {
@@ -95,6 +106,44 @@ const cases: Case[] = [
 		link_worker: text,
 		...counts('open', 'people_year')
 	}),
+	...units.flatMap((u) => [
+		shaped(`compareUnits by ${u}`, (f: Filters, a: string) => compare.compareUnits(u, f, a), {
+			unit: text,
+			...counts('referrals', 'people', 'contact_n', 'contact_x', 'supported'),
+			...counts('discharged', 'goals_met')
+		}),
+		shaped(`compareMonthly by ${u}`, (f: Filters, a: string) => compare.compareMonthly(u, f, a), {
+			unit: text,
+			month: text,
+			...counts('referrals', 'contact_n', 'contact_x')
+		}),
+		shaped(
+			`compareFirstContactDays by ${u}`,
+			(f: Filters, a: string) => compare.compareFirstContactDays(u, f, a),
+			{ ...timeShape, month: text }
+		),
+		shaped(
+			`compareTimes first contact by ${u}`,
+			(f: Filters, a: string) => compare.compareTimes(u, f, a).firstContact,
+			timeShape
+		),
+		shaped(
+			`compareTimes discharge by ${u}`,
+			(f: Filters, a: string) => compare.compareTimes(u, f, a).discharge,
+			timeShape
+		),
+		shaped(
+			`compareOutcomeCells by ${u}`,
+			(f: Filters, a: string) => compare.compareOutcomeCells(u, f, a),
+			{ ...cellShape, unit: text }
+		)
+	]),
+	...(['practice', 'pcn'] as const).map((u) =>
+		shaped(`comparePeopleReferred by ${u}`, (f: Filters) => compare.comparePeopleReferred(u, f), {
+			unit: text,
+			...counts('people', 'list_size')
+		})
+	),
 	shaped('gpCells', gpUse.gpCells, counts('before', 'after', 'people')),
 	shaped('timeToDischarge', journeys.timeToDischarge, timeShape),
 	shaped(
@@ -108,6 +157,27 @@ const cases: Case[] = [
 		timeShape
 	),
 	shaped('timeToFirstContact', journeys.timeToFirstContact, timeShape),
+	...units.flatMap((u) => [
+		shaped(
+			`timeToDischarge by ${u}`,
+			(f: Filters, a: string) => journeys.timeToDischarge(f, a, u),
+			timeShape
+		),
+		shaped(
+			`timeToFirstContact by ${u}`,
+			(f: Filters, a: string) => journeys.timeToFirstContact(f, a, u),
+			timeShape
+		),
+		shaped(
+			`firstContactDaysByMonth by ${u}`,
+			(f: Filters, a: string) => journeys.firstContactDaysByMonth(f, a, u),
+			{ ...timeShape, month: text }
+		)
+	]),
+	shaped('firstContactDaysByMonth', journeys.firstContactDaysByMonth, {
+		...timeShape,
+		month: text
+	}),
 	shaped('journeyCounts', journeys.journeyCounts, {
 		...counts('referrals', 'discharged', 'open', 'discharge_excluded', 'contacted'),
 		...counts('never_contacted', 'waiting', 'contact_excluded', 'after_as_of'),
@@ -134,13 +204,13 @@ const cases: Case[] = [
 		reason: text,
 		episodes: ['number']
 	}),
-	shaped('outcomeCells', outcomes.outcomeCells, {
-		measure: text,
-		baseline: ['number'],
-		followup: ['number', 'null'],
-		discharged: ['boolean'],
-		n: ['number']
-	}),
+	shaped('outcomeCells', (f: Filters, a: string) => outcomes.outcomeCells(f, a), cellShape),
+	...units.map((u) =>
+		shaped(`outcomeCells by ${u}`, (f: Filters, a: string) => outcomes.outcomeCells(f, a, u), {
+			...cellShape,
+			unit: text
+		})
+	),
 	shaped('outcomeGroups', outcomes.outcomeGroups, {
 		measure: text,
 		dimension: text,
@@ -247,7 +317,15 @@ const cases: Case[] = [
 ];
 
 // Exported functions of the query modules that build no query of their own.
-const notQueries = new Set(['splitIn', 'byAsOf', 'measureFromRow', 'periodYears']);
+const notQueries = new Set([
+	'splitIn',
+	'byAsOf',
+	'closed',
+	'measureFromRow',
+	'periodYears',
+	'practiceKey',
+	'practiceLists'
+]);
 
 // The canonical sample, and the journeys fixture for episodes left out (the sample has none).
 const sample = [
@@ -258,7 +336,17 @@ const sample = [
 ];
 
 it('the cases cover every exported builder of the query modules', () => {
-	const modules = [caseload, gpUse, journeys, outcomes, rates, reReferrals, reach, referrals];
+	const modules = [
+		caseload,
+		compare,
+		gpUse,
+		journeys,
+		outcomes,
+		rates,
+		reReferrals,
+		reach,
+		referrals
+	];
 	const exported = modules.flatMap((m) =>
 		Object.entries(m)
 			.filter(([name, value]) => typeof value === 'function' && !notQueries.has(name))
@@ -290,12 +378,13 @@ const selections: Record<string, Filters> = {
 describe.each(engines)('every query builder gives the rows its type declares: %s', (_, open) => {
 	let db: Db & { close(): unknown };
 	let asOf: string;
+	// Importing the sample into duckdb-wasm takes seconds, more than the default 10 on a busy machine.
 	beforeAll(async () => {
 		db = await open();
 		const { report } = await importPaths(db, sample);
 		expect(report.rows_loaded).toBeGreaterThan(0);
 		asOf = String((await run(db, reach.latestDate()))[0].as_of);
-	});
+	}, 60_000);
 	afterAll(() => db.close());
 
 	describe.each(Object.entries(selections))('%s', (selection, filters) => {
@@ -327,5 +416,7 @@ describe('rows are what their consumers take', () => {
 		expectTypeOf<gpUse.GpCellsRow>().toExtend<GpCell>();
 		expectTypeOf<outcomes.OutcomeGroupsRow>().toExtend<GroupChange>();
 		expectTypeOf<reach.HeadlineRow & reach.FunnelRow>().toExtend<Headline>();
+		expectTypeOf<compare.CompareOutcomeCellsRow>().toExtend<OutcomeCell>();
+		expectTypeOf<compare.CompareFirstContactDaysRow>().toExtend<DayRow>();
 	});
 });

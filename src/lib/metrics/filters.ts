@@ -33,6 +33,12 @@ export const filterDimensions = {
 /** A dimension of the filters other than the period. */
 export type FilterKey = keyof typeof filterDimensions;
 
+/** The units a view can be compared or split by: a service, PCN, practice or link worker. */
+export type Unit = 'service' | 'pcn' | 'practice' | 'link_worker';
+
+/** A unit's column on referrals (alias `r`). */
+export const unitColumn = (unit: Unit) => raw(`r.${filterDimensions[unit].column}`);
+
 /** The filter keys, in the order the filter bar shows them. */
 export const filterKeys = Object.keys(filterDimensions) as FilterKey[];
 

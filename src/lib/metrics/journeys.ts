@@ -1,12 +1,18 @@
-import { ident, raw, sql, type Sql } from '../db/sql.ts';
-import { referralWhere, type Filters } from './filters.ts';
+import { raw, sql, type Sql } from '../db/sql.ts';
+import { referralWhere, unitColumn, type Filters, type Unit } from './filters.ts';
 
 // Journeys (METHODS.md "Time to first contact and to discharge"): the SQL counts per distinct
 // day, and stats/kaplan-meier.ts does the statistics. Every measure here covers the selected
 // referrals made by the as-of date; later referrals are left out (the export could not know them).
 
-/** How time to discharge can be split: one curve, or one per service or PCN. */
+/** How the Journeys page splits time to discharge: one curve, or one per service or PCN. */
 export type Split = 'none' | 'service' | 'pcn';
+
+/** How a time-to-event query can be split: one curve (`all`), or one per unit of any kind. */
+export type SplitBy = 'none' | Unit;
+
+// The group column of a split: `all`, or the unit's value (missing values named after grouping).
+const splitGroup = (split: SplitBy) => (split === 'none' ? sql`'all'` : sql`${unitColumn(split)}`);
 
 /** The split a URL setting asks for (`split=service|pcn`); anything else is none. */
 export function splitIn(value: string | null | undefined): Split {
@@ -56,45 +62,73 @@ export function byAsOf(filters: Filters, asOf: string): Sql {
 /** A row of `timeToDischarge()` and `timeToFirstContact()`: events and censorings on one day. */
 export type TimeToEventRow = { group: string; days: number; events: number; censored: number };
 
-// Events and censorings per group and distinct day, excluded episodes left out. The group is a
-// plain column of the subquery, named `unknown` after grouping (DuckDB 1.4.3 on several threads).
-function perDay(
+/** A row of `firstContactDaysByMonth()`: a day row of one group and referral month (`YYYY-MM`). */
+export type TimeToEventMonthRow = TimeToEventRow & { month: string };
+
+// Events and censorings per group (and referral month, with `byMonth`) and distinct day, excluded
+// episodes left out. The group is a plain column of the subquery, named `unknown` after grouping
+// (DuckDB 1.4.3 on several threads); the month is formatted after grouping, on few rows.
+function perDay<R extends TimeToEventRow = TimeToEventRow>(
 	group: Sql,
 	status: Sql,
 	days: Sql,
 	event: string,
 	filters: Filters,
-	asOf: string
-): Sql<TimeToEventRow> {
-	return sql<TimeToEventRow>`SELECT coalesce(grp, 'unknown') AS "group", days, events, censored FROM (
-  SELECT grp, days, coalesce(count_if(status = ${event}), 0)::INTEGER AS events,
+	asOf: string,
+	byMonth = false
+): Sql<R> {
+	const month = byMonth ? sql`date_trunc('month', r.referral_date)` : sql`NULL`;
+	const monthColumn = byMonth ? sql`strftime(mo, '%Y-%m') AS month, ` : sql``;
+	return sql<R>`SELECT coalesce(grp, 'unknown') AS "group", ${monthColumn}days, events, censored FROM (
+  SELECT grp, mo, days, coalesce(count_if(status = ${event}), 0)::INTEGER AS events,
     coalesce(count_if(status <> ${event}), 0)::INTEGER AS censored
-  FROM (SELECT ${group} AS grp, ${status} AS status, ${days} AS days
+  FROM (SELECT ${group} AS grp, ${month} AS mo, ${status} AS status, ${days} AS days
     FROM referrals r WHERE ${byAsOf(filters, asOf)})
-  WHERE status <> 'excluded' GROUP BY grp, days)
-ORDER BY "group", days`;
+  WHERE status <> 'excluded' GROUP BY grp, mo, days)
+ORDER BY "group", mo, days`;
 }
 
 /**
  * Time to discharge per group and distinct day: `events` discharged that many days after
  * referral, `censored` still open at the as-of date that many days after; `group` is `all`
- * unless split by service or PCN.
+ * unless split by a unit (service, PCN, practice or link worker; `unknown` when missing).
  */
 export function timeToDischarge(
 	filters: Filters,
 	asOf: string,
-	split: Split = 'none'
+	split: SplitBy = 'none'
 ): Sql<TimeToEventRow> {
-	const group = split === 'none' ? sql`'all'` : sql`r.${ident(split)}`;
-	return perDay(group, dischargeStatus(asOf), dischargeDays(asOf), 'discharged', filters, asOf);
+	const status = dischargeStatus(asOf);
+	return perDay(splitGroup(split), status, dischargeDays(asOf), 'discharged', filters, asOf);
 }
 
 /**
- * Time to first contact per distinct day (`group` is `all`): `events` first contacted that many
- * days after referral; `censored` never contacted, at their discharge or, while open, the as-of date.
+ * Time to first contact per group and distinct day: `events` first contacted that many days
+ * after referral; `censored` never contacted, at their discharge or, while open, the as-of date;
+ * `group` is `all` unless split by a unit (`unknown` when missing).
  */
-export function timeToFirstContact(filters: Filters, asOf: string): Sql<TimeToEventRow> {
-	return perDay(sql`'all'`, contactStatus(asOf), contactDays(asOf), 'contacted', filters, asOf);
+export function timeToFirstContact(
+	filters: Filters,
+	asOf: string,
+	split: SplitBy = 'none'
+): Sql<TimeToEventRow> {
+	const status = contactStatus(asOf);
+	return perDay(splitGroup(split), status, contactDays(asOf), 'contacted', filters, asOf);
+}
+
+/**
+ * Time to first contact as `timeToFirstContact()`, per group and referral month (`YYYY-MM`,
+ * every month with a referral by the as-of date): one Kaplan–Meier curve per group and month.
+ */
+export function firstContactDaysByMonth(
+	filters: Filters,
+	asOf: string,
+	split: SplitBy = 'none'
+): Sql<TimeToEventMonthRow> {
+	const status = contactStatus(asOf);
+	const days = contactDays(asOf);
+	const group = splitGroup(split);
+	return perDay<TimeToEventMonthRow>(group, status, days, 'contacted', filters, asOf, true);
 }
 
 /** The row of `journeyCounts()`; `as_of` is `YYYY-MM-DD`. */
@@ -163,8 +197,8 @@ WHERE discharge_excluded OR contact_excluded
 ORDER BY sort_date, referral_id LIMIT ${listingLimit}`;
 }
 
-// Episodes discharged by the as-of date: their contacts are complete, unlike an open episode's.
-const closed = (asOf: string) =>
+/** Episodes discharged by the as-of date (alias `r`): their contacts and reason are final. */
+export const closed = (asOf: string) =>
 	sql`r.discharge_date IS NOT NULL AND r.discharge_date <= ${asOfDate(asOf)}`;
 
 /** A row of `contactsDistribution()`: closed episodes with that many contacts. */

@@ -3,7 +3,7 @@
 // per group; the statistics are worked out in TypeScript (stats/), from the same numbers.
 import type { Measure } from '../contract/measures.ts';
 import { raw, sql, type Sql } from '../db/sql.ts';
-import { referralWhere, type Filters } from './filters.ts';
+import { referralWhere, unitColumn, type Filters, type Unit } from './filters.ts';
 
 /** A row of `outcomeCells()`: `n` referrals with these scores (follow-up null when none). */
 export type OutcomeCellsRow = {
@@ -14,18 +14,36 @@ export type OutcomeCellsRow = {
 	n: number;
 };
 
+/** A row of `outcomeCells()` split by a unit: the unit's value (`unknown` when missing). */
+export type OutcomeCellsByRow = OutcomeCellsRow & { unit: string };
+
+/** The row of `outcomeCells()`: with a unit to split by (`B`), each row names its unit. */
+export type OutcomeCellsWith<B extends Unit | undefined> = B extends Unit
+	? OutcomeCellsByRow
+	: OutcomeCellsRow;
+
 /**
  * Referrals with a baseline per measure, by baseline and follow-up score (follow-up null when
  * not followed up) and whether the referral was discharged by the as-of date: everything the
- * statistics, attrition, bands and distributions need, in one small table.
+ * statistics, attrition, bands and distributions need, in one small table. With `by`, per unit.
  */
-export function outcomeCells(filters: Filters, asOf: string): Sql<OutcomeCellsRow> {
-	return sql<OutcomeCellsRow>`SELECT measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
-  SELECT p.measure_key AS measure, p.baseline, p.followup,
-    coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
-  FROM outcome_pairs p JOIN referrals r ON r.referral_id = p.referral_id
-  WHERE ${referralWhere(filters)})
-GROUP BY measure, baseline, followup, discharged ORDER BY ALL`;
+export function outcomeCells<B extends Unit | undefined = undefined>(
+	filters: Filters,
+	asOf: string,
+	by?: B
+): Sql<OutcomeCellsWith<B>> {
+	// The unit is a plain column while grouping, named `unknown` after (DuckDB 1.4.3 on threads).
+	const unit = by ? sql`${unitColumn(by)} AS unit, ` : sql``;
+	const outer = by ? sql`coalesce(unit, 'unknown') AS unit, ` : sql``;
+	const key = by ? sql`unit, ` : sql``;
+	return sql<OutcomeCellsWith<B>>`SELECT ${outer}measure, baseline, followup, discharged, n FROM (
+  SELECT ${key}measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
+    SELECT ${unit}p.measure_key AS measure, p.baseline, p.followup,
+      coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
+    FROM outcome_pairs p JOIN referrals r ON r.referral_id = p.referral_id
+    WHERE ${referralWhere(filters)})
+  GROUP BY ALL)
+ORDER BY ALL`;
 }
 
 /** The dimensions the mean change is compared across (a forest plot), with their columns. */

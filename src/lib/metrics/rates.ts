@@ -18,8 +18,9 @@ export function periodYears(filters: Filters, span: { from: string; to: string }
 	return Math.max(0, daysBetween(from, to)) / 365.25;
 }
 
-// Practices are matched on their name or code with case, spaces and punctuation ignored.
-const practiceKey = (col: string) => `lower(regexp_replace(${col}, '[^A-Za-z0-9]+', '', 'g'))`;
+/** A practice's match key: its name or code with case, spaces and punctuation ignored. */
+export const practiceKey = (col: string) =>
+	`lower(regexp_replace(${col}, '[^A-Za-z0-9]+', '', 'g'))`;
 
 /** A row of `referralRate()`: a practice or PCN, its list size, referrals and rate. */
 export type ReferralRateRow = { key: string; list_size: number; referrals: number; rate: number };
@@ -38,15 +39,23 @@ export function referralRate(
 	return sql<ReferralRateRow>`WITH refs AS (
   SELECT ${raw(practiceKey('r.practice'))} AS k, count(*) AS n FROM referrals r
   WHERE r.practice IS NOT NULL AND ${referralWhere(filters)} GROUP BY k),
-p AS (SELECT practice, pcn, list_size, ${raw(practiceKey('practice'))} AS k
-  FROM practices WHERE list_size > 0 AND ${listWhere(filters)})
+p AS (${practiceLists(filters)})
 SELECT ${raw(key)} AS key, sum(p.list_size)::INTEGER AS list_size,
   coalesce(sum(refs.n), 0)::INTEGER AS referrals,
   1000.0 * coalesce(sum(refs.n), 0) / sum(p.list_size) / ${years} AS rate
 FROM p LEFT JOIN refs USING (k) GROUP BY ALL ORDER BY rate DESC, key`;
 }
 
-// The practices whose lists count: those of the PCNs and practices filtered on, if any.
+/**
+ * The practices whose lists count (a list size, and of the PCNs and practices filtered on, if
+ * any): practice, pcn, list_size and the match key `k` of each.
+ */
+export function practiceLists(filters: Filters): Sql {
+	return sql`SELECT practice, pcn, list_size, ${raw(practiceKey('practice'))} AS k
+  FROM practices WHERE list_size > 0 AND ${listWhere(filters)}`;
+}
+
+// The practices of the PCNs and practices filtered on, if any.
 function listWhere(filters: Filters): Sql {
 	const parts = [sql`true`];
 	// Matched as referrals are: case, spaces and punctuation ignored.

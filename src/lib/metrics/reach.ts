@@ -5,7 +5,7 @@ import { referralWhere, type Filters } from './filters.ts';
  * People among the selected referrals: one per referral for people referred once (most), and a
  * distinct count only over the referrals of people referred more than once (`repeat_person`).
  */
-const peopleCount = raw(
+export const peopleCount = raw(
 	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_key) FILTER (WHERE r.repeat_person))::INTEGER`
 );
 
@@ -183,12 +183,18 @@ export function peopleProfile(filters: Filters): Sql<PeopleProfileRow> {
 ORDER BY ALL`;
 }
 
-// The engagement funnel's steps as columns over the selected referrals `r` (METHODS.md).
-const funnelColumns =
-	raw(`coalesce(count_if(r.first_contact_date IS NOT NULL OR r.contacts >= 1), 0)::INTEGER AS contacted,
-  coalesce(count_if(r.referral_id IN (SELECT referral_id FROM onward_referrals)
-    OR r.discharge_reason_group IN ('goals_met', 'referred_on')), 0)::INTEGER AS supported,
-  coalesce(count_if(r.discharge_reason_group = 'goals_met'), 0)::INTEGER AS goals_met`);
+/** The engagement funnel's steps as conditions on a selected referral `r` (METHODS.md). */
+export const funnelSteps = {
+	contacted: raw(`(r.first_contact_date IS NOT NULL OR r.contacts >= 1)`),
+	supported: raw(`(r.referral_id IN (SELECT referral_id FROM onward_referrals)
+    OR r.discharge_reason_group IN ('goals_met', 'referred_on'))`),
+	goals_met: raw(`(r.discharge_reason_group = 'goals_met')`)
+};
+
+// The funnel's steps as columns over the selected referrals `r`.
+const funnelColumns = sql`coalesce(count_if(${funnelSteps.contacted}), 0)::INTEGER AS contacted,
+  coalesce(count_if(${funnelSteps.supported}), 0)::INTEGER AS supported,
+  coalesce(count_if(${funnelSteps.goals_met}), 0)::INTEGER AS goals_met`;
 
 /**
  * The engagement funnel over referrals (METHODS.md): referred; contacted (a first contact date
