@@ -17,6 +17,7 @@ import {
 	makeCasebook
 } from './lib/casebook.ts';
 import { AS_OF, makeEpisodes } from './lib/episodes.ts';
+import { compareFacts } from './lib/compare.ts';
 import { countCanonical, countExport } from './lib/expected.ts';
 import { checkLabelTables } from './lib/labels.ts';
 import { writeLargeReferrals } from './lib/large.ts';
@@ -85,6 +86,7 @@ export async function generateSamples(outDir: string, seed = SEED) {
 			onward_referral_rows: onward.length,
 			practices: world.practices.length
 		},
+		compare: compareFacts(episodes, AS_OF),
 		casebook_export: {
 			file: sampleFiles.casebook,
 			scope: casebookScope.description,
