@@ -65,6 +65,7 @@ export async function generateSamples(outDir: string, seed = SEED) {
 	const sheet = makeSpreadsheet(episodes, outcomes);
 
 	const canonicalCounts = countCanonical(episodes);
+	const compare = compareFacts(episodes, AS_OF);
 	const casebookCounts = countExport(
 		casebook.headers,
 		casebook.rows,
@@ -86,7 +87,7 @@ export async function generateSamples(outDir: string, seed = SEED) {
 			onward_referral_rows: onward.length,
 			practices: world.practices.length
 		},
-		compare: compareFacts(episodes, AS_OF),
+		compare,
 		casebook_export: {
 			file: sampleFiles.casebook,
 			scope: casebookScope.description,
@@ -116,7 +117,8 @@ export async function generateSamples(outDir: string, seed = SEED) {
 			outcomes: outcomes.length,
 			onward: onward.length,
 			practices: world.practices.length,
-			pcns: new Set(world.practices.map((p) => p.pcn)).size
+			pcns: new Set(world.practices.map((p) => p.pcn)).size,
+			compare
 		}),
 		casebook: casebookBytes(casebook.headers, casebook.rows),
 		spreadsheet: await spreadsheetBytes(sheet.headers, sheet.rows),
