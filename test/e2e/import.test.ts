@@ -64,7 +64,7 @@ describe('importing messy exports', () => {
 			.locator('tbody tr')
 			.filter({ has: page.getByRole('cell', { name: 'GP Practice', exact: true }) });
 		const examples = await practiceRow.locator('.examples').innerText();
-		expect(examples).toContain('Weavers Lane – Hillside Surgery'); // 0x96, an en dash in Windows-1252
+		expect(examples).toContain('St Mary’s Surgery'); // 0x92, a right single quote in Windows-1252
 		expect(examples).not.toMatch(/\uFFFD|Ã|â€/); // no replacement characters or mojibake
 
 		await load(page);
