@@ -54,8 +54,8 @@ function compareSection({
 Two differences are planted (\`data-samples/lib/compare.ts\`), and \`expected.json\` records them
 under \`compare\`:
 
-- **${slow.pcn} is slower to first contact.** Its referrals wait ${slow.mean_days_to_first_contact} days on average for a first
-  contact, against ${slow.other_pcns_mean_days} elsewhere: ${n(mine.contacted)} of ${n(mine.referrals)} (${percent(mine.contacted, mine.referrals)}) were contacted within 14 days, against ${n(contacted)} of
+- **${slow.pcn} is slower to first contact.** Its waits for a first contact are drawn with a mean
+  of ${slow.mean_days_to_first_contact} days, against ${slow.other_pcns_mean_days} elsewhere: ${n(mine.contacted)} of ${n(mine.referrals)} (${percent(mine.contacted, mine.referrals)}) were contacted within 14 days, against ${n(contacted)} of
   ${n(due)} (${percent(contacted, due)}) in the other PCNs, so it sits below the 99.8% funnel limit and the others within it.
 - **${shift.pcn}'s referrals step up from ${monthName(shift.from_month)}.** New referrals come ${shift.factor} times as often
   from then on, so each of its ${after} months from ${monthName(shift.from_month)} to the as-of date is above its monthly
