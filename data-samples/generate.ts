@@ -17,6 +17,7 @@ import {
 	makeCasebook
 } from './lib/casebook.ts';
 import { AS_OF, makeEpisodes } from './lib/episodes.ts';
+import { compareFacts } from './lib/compare.ts';
 import { countCanonical, countExport } from './lib/expected.ts';
 import { checkLabelTables } from './lib/labels.ts';
 import { writeLargeReferrals } from './lib/large.ts';
@@ -64,6 +65,7 @@ export async function generateSamples(outDir: string, seed = SEED) {
 	const sheet = makeSpreadsheet(episodes, outcomes);
 
 	const canonicalCounts = countCanonical(episodes);
+	const compare = compareFacts(episodes, AS_OF);
 	const casebookCounts = countExport(
 		casebook.headers,
 		casebook.rows,
@@ -85,6 +87,7 @@ export async function generateSamples(outDir: string, seed = SEED) {
 			onward_referral_rows: onward.length,
 			practices: world.practices.length
 		},
+		compare,
 		casebook_export: {
 			file: sampleFiles.casebook,
 			scope: casebookScope.description,
@@ -114,7 +117,8 @@ export async function generateSamples(outDir: string, seed = SEED) {
 			outcomes: outcomes.length,
 			onward: onward.length,
 			practices: world.practices.length,
-			pcns: new Set(world.practices.map((p) => p.pcn)).size
+			pcns: new Set(world.practices.map((p) => p.pcn)).size,
+			compare
 		}),
 		casebook: casebookBytes(casebook.headers, casebook.rows),
 		spreadsheet: await spreadsheetBytes(sheet.headers, sheet.rows),

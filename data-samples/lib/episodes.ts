@@ -1,6 +1,7 @@
 /** People and their referral episodes: who is referred, when, why, and what happened. */
 import { ageOn, dayOf, type Day } from './dates.ts';
 import { buildDraws, type Draws } from './draws.ts';
+import type { ReferralStep } from './compare.ts';
 import type { LabelChoice } from './labels.ts';
 import { clamp, type Rng } from './random.ts';
 import type { Practice, World } from './world.ts';
@@ -51,22 +52,32 @@ const isWeekend = (day: Day) => {
 /** The day itself, or the Monday after a weekend. */
 const nextWeekday = (day: Day): Day => (isWeekend(day) ? nextWeekday(day + 1) : day);
 
-/** A referral day: volumes grow over the three years, dip in August and December, few at weekends. */
-export function drawReferralDay(rng: Rng): Day {
+/**
+ * A referral day: volumes grow over the three years, dip in August and December, few at
+ * weekends; a practice whose PCN has a referral step is `factor` times as likely from its date.
+ */
+export function drawReferralDay(rng: Rng, step?: ReferralStep): Day {
 	const span = AS_OF - FIRST_DAY + 1;
+	const most = 1.2 * (step?.factor ?? 1);
 	for (;;) {
 		const t = rng.next();
 		const day = FIRST_DAY + Math.floor(t * span);
 		const month = new Date(day * 86_400_000).getUTCMonth() + 1;
 		const seasonal = month === 8 ? 0.85 : month === 12 ? 0.8 : 1;
 		const weekend = isWeekend(day) ? 0.08 : 1;
-		if (rng.next() * 1.2 < (0.8 + 0.4 * t) * seasonal * weekend) return day;
+		const stepped = step && day >= step.from ? step.factor : 1;
+		if (rng.next() * most < (0.8 + 0.4 * t) * seasonal * weekend * stepped) return day;
 	}
 }
 
-/** A new person, first referred on `firstDay`. */
-export function makePerson(rng: Rng, draws: Draws, index: number, firstDay: Day): Person {
-	const practice = draws.practice.draw(rng);
+/** A new person registered at `practice`, first referred on `firstDay`. */
+export function makePerson(
+	rng: Rng,
+	draws: Draws,
+	index: number,
+	practice: Practice,
+	firstDay: Day
+): Person {
 	const [min, max] = draws.age.draw(rng);
 	const age = rng.int(min, max);
 	const birthDay = firstDay - Math.floor((age + rng.next()) * 365.25);
@@ -107,7 +118,8 @@ const shortEpisodeGroups = new Set(['disengaged', 'declined', 'moved_away', 'dec
 /** Contact, discharge and contacts for an episode, closed only if discharge is by AS_OF. */
 function drawCourse(rng: Rng, draws: Draws, episode: Episode): void {
 	const contacted = rng.chance(0.9);
-	const firstContact = nextWeekday(episode.referralDay + 1 + Math.floor(rng.exponential(8)));
+	const wait = rng.exponential(episode.person.practice.contactDays);
+	const firstContact = nextWeekday(episode.referralDay + 1 + Math.floor(wait));
 	if (contacted && firstContact <= AS_OF) {
 		episode.firstContactDay = firstContact;
 		const discharge = draws.afterContact.draw(rng);
@@ -172,8 +184,9 @@ export function makeEpisode(
 
 /** A person's episodes: some are re-referred after an earlier discharge. */
 export function makeHistory(rng: Rng, draws: Draws, index: number): Episode[] {
-	const first = drawReferralDay(rng);
-	const person = makePerson(rng, draws, index, first);
+	const practice = draws.practice.draw(rng);
+	const first = drawReferralDay(rng, practice.referralStep);
+	const person = makePerson(rng, draws, index, practice, first);
 	const episodes = [makeEpisode(rng, draws, person, 1, first)];
 	for (;;) {
 		const last = episodes[episodes.length - 1];

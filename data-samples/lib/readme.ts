@@ -1,4 +1,5 @@
 /** The READMEs written beside the generated files, so their numbers always match the data. */
+import type { compareFacts } from './compare.ts';
 import type { Defect } from './export-rows.ts';
 
 const n = (value: number) => value.toLocaleString('en-GB');
@@ -20,6 +21,49 @@ export interface CanonicalSummary {
 	onward: number;
 	practices: number;
 	pcns: number;
+	compare: ReturnType<typeof compareFacts>;
+}
+
+const percent = (x: number, n: number) => `${Math.round((100 * x) / n)}%`;
+const monthName = (month: string) =>
+	new Date(`${month}-01`).toLocaleString('en-GB', {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+
+/** The section on the differences planted for the Compare page. */
+function compareSection({
+	slower_to_first_contact: slow,
+	referral_shift: shift
+}: CanonicalSummary['compare']) {
+	const counts = Object.entries(slow.contacted_within_14_days);
+	const mine = slow.contacted_within_14_days[slow.pcn];
+	const others = counts.filter(([pcn]) => pcn !== slow.pcn).map(([, c]) => c);
+	const contacted = others.reduce((sum, c) => sum + c.contacted, 0);
+	const due = others.reduce((sum, c) => sum + c.referrals, 0);
+	const months = Object.entries(shift.monthly_referrals);
+	const yearMean = (year: string) => {
+		const inYear = months.filter(([m]) => m.startsWith(year)).map(([, v]) => v);
+		return Math.round(inYear.reduce((a, b) => a + b, 0) / inYear.length);
+	};
+	const after = months.filter(([m]) => m >= shift.from_month).length;
+	const [fromYear] = shift.from_month.split('-');
+	return `## What Compare should find
+
+Two differences are planted (\`data-samples/lib/compare.ts\`), and \`expected.json\` records them
+under \`compare\`:
+
+- **${slow.pcn} is slower to first contact.** Its waits for a first contact are drawn with a mean
+  of ${slow.mean_days_to_first_contact} days, against ${slow.other_pcns_mean_days} elsewhere: ${n(mine.contacted)} of ${n(mine.referrals)} (${percent(mine.contacted, mine.referrals)}) were contacted within 14 days, against ${n(contacted)} of
+  ${n(due)} (${percent(contacted, due)}) in the other PCNs, so it sits below the 99.8% funnel limit and the others within it.
+- **${shift.pcn}'s referrals step up from ${monthName(shift.from_month)}.** New referrals come ${shift.factor} times as often
+  from then on, so each of its ${after} months from ${monthName(shift.from_month)} to the as-of date is above its monthly
+  mean (a shift on an XmR chart): ${yearMean(String(Number(fromYear) - 1))} referrals a month in ${Number(fromYear) - 1}, ${yearMean(fromYear)} in ${fromYear}.
+
+Referrals grow over the three years in every PCN, so other PCNs' first months can also sit below
+their own means; ${shift.pcn}'s share of all referrals is the one that steps up.
+`;
 }
 
 /** canonical/README.md */
@@ -54,7 +98,8 @@ are re-referred after an earlier discharge. Each service uses its own outcome me
 baselines are taken at first contact and follow-ups near discharge for about half of those
 discharged, with modest improvements. Two services record GP appointments in the six months
 before and after referral (after is lower on average).
-`;
+
+${compareSection(s.compare)}`;
 }
 
 const defectLine = (d: Defect) => {

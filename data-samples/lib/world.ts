@@ -1,4 +1,5 @@
 /** The fictional services, PCNs, practices and link workers the referrals belong to. */
+import { contactDaysOf, referralStepOf, type ReferralStep } from './compare.ts';
 import type { Rng } from './random.ts';
 
 /** One fictional GP practice. */
@@ -12,6 +13,10 @@ export interface Practice {
 	rateFactor: number;
 	/** The typical IMD decile of its patients (1 = most deprived). */
 	deprivation: number;
+	/** Mean days from referral to first contact in its PCN. */
+	contactDays: number;
+	/** A step up in its PCN's new referrals, if any (see compare.ts). */
+	referralStep?: ReferralStep;
 }
 
 /** One social prescribing service and what it records. */
@@ -136,7 +141,9 @@ export function buildWorld(copies = 1, rng?: Rng): World {
 					service,
 					listSize: Math.round((listSize * jitter) / 10) * 10,
 					rateFactor,
-					deprivation
+					deprivation,
+					contactDays: contactDaysOf(seed.pcn),
+					referralStep: referralStepOf(seed.pcn)
 				});
 			}
 		}
