@@ -214,10 +214,10 @@ export async function figuresReady(page: Page): Promise<Headline> {
 	return headline(page);
 }
 
-/** Wait until a figure page has drawn its figures and every card its chart. */
+/** Wait until a figure page has drawn its figures and every card its chart (table-only cards have none). */
 export async function chartsDrawn(page: Page): Promise<void> {
 	await figuresBlock(page).waitFor(slow);
-	const cards = page.locator('figure.card');
+	const cards = page.locator('figure.card:not([data-table-only])');
 	await expect.poll(() => cards.count(), slow).toBeGreaterThan(0);
 	await expect
 		.poll(() =>

@@ -24,7 +24,15 @@ const countColumns = new Set([
 	'Pairs',
 	'Pairs at baseline',
 	'Pairs at follow-up',
-	'GP appointments'
+	'GP appointments',
+	// The Compare page's funnels: each indicator's numerator and denominator.
+	'Contacted within 14 days',
+	'Supported',
+	'Goals met',
+	'Discharged',
+	'Followed up',
+	'Improved',
+	'People referred'
 ]);
 
 /** Is this text a count as publication mode shows one? */
@@ -95,17 +103,23 @@ export async function expectPublishedFigure(page: Page, card: Locator, extra: Re
 	);
 	expectPublishedSentence(await card.getByTestId('n').innerText(), `${title} n`, extra);
 	// Counts written on the chart itself: a heatmap's cells, the funnel's "120 (54%)".
-	for (const label of await card.locator('svg g[aria-label="text"] text').allTextContents())
+	// (Axis ticks a chart draws as a text mark are aria-hidden: they are scale values, not counts.)
+	for (const label of await card
+		.locator('svg g[aria-label="text"]:not([aria-hidden="true"]) text')
+		.allTextContents())
 		expectPublishedSentence(
 			label.replace(/^(\d[\d,]*|\*)( |$)/, '($1)$2'),
 			`${title} chart`,
 			extra
 		);
 
-	await card.getByRole('button', { name: 'Show table' }).click();
+	// A table-only figure shows its table already.
+	const toggle = card.getByRole('button', { name: 'Show table' });
+	const chart = (await toggle.count()) > 0;
+	if (chart) await toggle.click();
 	const table = await shownTable(card);
 	const stars = expectPublishedTable(table.header, table.rows, `${title} table`);
-	await card.getByRole('button', { name: 'Show chart' }).click();
+	if (chart) await card.getByRole('button', { name: 'Show chart' }).click();
 
 	const csv = await download(page, () => card.getByRole('button', { name: 'CSV' }).click());
 	expect(csv.download.suggestedFilename()).toMatch(/-publication\.csv$/);

@@ -118,14 +118,22 @@ describe('publication mode in the URL', () => {
 describe('view settings in the URL', () => {
 	it('reads the split, measure, thresholds, GP window and source drill-down', () => {
 		const params = new URLSearchParams(
-			'split=pcn&measure=ucla3&change_wemwbs=4&change_swemwbs=2.5&gp_months=12&source=gp'
+			'split=pcn&measure=ucla3&change_wemwbs=4&change_swemwbs=2.5&gp_months=12&source=gp' +
+				'&by=link_worker&overdispersion=1&rules=mdc&target_referrals=40&target_median_days_to_first_contact=7.5' +
+				'&improve_referrals=increase&rebase_referrals=2024-01'
 		);
 		expect(settingsFromParams(params)).toEqual({
 			split: 'pcn',
 			measure: 'ucla3',
 			thresholds: { wemwbs: 4, swemwbs: 2.5 },
 			gpMonths: 12,
-			source: 'gp'
+			source: 'gp',
+			by: 'link_worker',
+			overdispersion: true,
+			rules: 'mdc',
+			targets: { referrals: 40, median_days_to_first_contact: 7.5 },
+			improvement: { referrals: 'increase' },
+			rebase: { referrals: '2024-01' }
 		});
 	});
 

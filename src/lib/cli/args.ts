@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { compareBys, type CompareBy } from '../metrics/compare.ts';
 import { isIsoDate } from '../metrics/periods.ts';
 
 /** The options of `sp-impact summary` and `sp-impact figures`. */
 export interface SummaryArgs {
-	/** `summary`: the JSON of key figures; `figures`: catalogue figures as the pages show them. */
-	command: 'summary' | 'figures';
+	/** `summary`: key figures; `figures`: catalogue figures as the pages show them; `compare`: units side by side. */
+	command: 'summary' | 'figures' | 'compare';
 	files: string[];
 	/** `figures` only: the figure ids to print (none = every figure in the catalogue). */
 	figures: string[];
@@ -22,13 +23,22 @@ export interface SummaryArgs {
 	meaningfulChange: Record<string, number>;
 	/** Months each side of referral the GP counts cover, as stated on the figure. */
 	gpWindowMonths: number;
+	/** `compare` only: what is put side by side, the limits and rules, and run chart targets. */
+	compare: {
+		by: CompareBy;
+		overdispersion: boolean;
+		rules: 'ptd' | 'mdc';
+		targets: Record<string, number>;
+	};
 }
 
 export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                           [--pcn NAME]... [--practice NAME]... [--service NAME]...
                           [--meaningful-change MEASURE=POINTS]... [--gp-window-months N]
                           [--publication] [--profile mapping.json] [--drop-identifiers] FILE...
-       sp-impact figures [--figure ID]... [the same options] FILE...`;
+       sp-impact figures [--figure ID]... [the same options] FILE...
+       sp-impact compare --by service|pcn|practice|link_worker [--overdispersion] [--rules ptd|mdc]
+                         [--target MEASURE=VALUE]... [the same options] FILE...`;
 
 const names = (values: string[] | undefined) => (values ?? []).map((v) => v.trim());
 
@@ -53,6 +63,10 @@ export function parseSummaryArgs(
 				'meaningful-change': { type: 'string', multiple: true },
 				'gp-window-months': { type: 'string' },
 				figure: { type: 'string', multiple: true },
+				by: { type: 'string' },
+				overdispersion: { type: 'boolean', default: false },
+				rules: { type: 'string' },
+				target: { type: 'string', multiple: true },
 				'drop-identifiers': { type: 'boolean', default: false },
 				publication: { type: 'boolean', default: false }
 			}
@@ -62,8 +76,10 @@ export function parseSummaryArgs(
 	}
 	const { values, positionals } = parsed;
 	const [command, ...files] = positionals;
-	if (command !== 'summary' && command !== 'figures')
+	if (command !== 'summary' && command !== 'figures' && command !== 'compare')
 		return { error: command ? `unknown command: ${command}` : 'no command' };
+	const compare = compareOptions(command, values);
+	if ('error' in compare) return { error: compare.error };
 	const figures = values.figure ?? [];
 	if (command === 'summary' && figures.length)
 		return { error: '--figure is for sp-impact figures' };
@@ -106,7 +122,48 @@ export function parseSummaryArgs(
 			dropIdentifiers: values['drop-identifiers'] ?? false,
 			publication: values.publication ?? false,
 			meaningfulChange,
-			gpWindowMonths: Number(months)
+			gpWindowMonths: Number(months),
+			compare: compare.value
+		}
+	};
+}
+
+const runKeys = ['referrals', 'contacted_within_14_days', 'median_days_to_first_contact'];
+
+// The options only `compare` takes; given to another command they are a usage error.
+function compareOptions(
+	command: string,
+	values: { by?: string; overdispersion?: boolean; rules?: string; target?: string[] }
+): { value: SummaryArgs['compare'] } | { error: string } {
+	const given =
+		values.by !== undefined ||
+		values.overdispersion ||
+		values.rules !== undefined ||
+		values.target?.length;
+	if (command !== 'compare') {
+		if (given)
+			return { error: '--by, --overdispersion, --rules and --target are for sp-impact compare' };
+		return { value: { by: 'service', overdispersion: false, rules: 'ptd', targets: {} } };
+	}
+	if (!compareBys.includes(values.by as CompareBy))
+		return { error: `invalid --by: ${values.by ?? '(none)'} (use ${compareBys.join(', ')})` };
+	if (values.rules !== undefined && values.rules !== 'ptd' && values.rules !== 'mdc')
+		return { error: `invalid --rules: ${values.rules} (use ptd or mdc)` };
+	const targets: Record<string, number> = {};
+	for (const v of values.target ?? []) {
+		const match = /^([a-z0-9_]+)=(-?\d+(?:\.\d+)?)$/.exec(v.trim());
+		if (!match || !runKeys.includes(match[1]))
+			return {
+				error: `invalid --target: ${v} (use MEASURE=VALUE, MEASURE one of ${runKeys.join(', ')})`
+			};
+		targets[match[1]] = Number(match[2]);
+	}
+	return {
+		value: {
+			by: values.by as CompareBy,
+			overdispersion: values.overdispersion ?? false,
+			rules: (values.rules ?? 'ptd') as 'ptd' | 'mdc',
+			targets
 		}
 	};
 }

@@ -7,6 +7,9 @@ import { parseSummaryArgs, usage, type SummaryArgs } from './args.ts';
 import { asOfDate, figuresJson } from './figures.ts';
 import { viewSettings } from './outcomes-summary.ts';
 import { summaryJson } from './summary.ts';
+import { compareJson } from './compare.ts';
+
+const presenter = (args: SummaryArgs) => (args.publication ? publication : plain);
 
 /** Exit codes: 0 done, 1 bad input or usage, 2 identifiers found. */
 export async function main(
@@ -56,7 +59,12 @@ async function summary(
 					publication: args.publication,
 					outcomes
 				})
-			: await figures(db, args, filters, outcomes);
+			: args.command === 'compare'
+				? await compareJson(db, filters, await asOfDate(db, args.asOf), presenter(args), {
+						...viewSettings(outcomes),
+						...args.compare
+					})
+				: await figures(db, args, filters, outcomes);
 	out.write(JSON.stringify(json, null, 2) + '\n');
 	return 0;
 }
@@ -69,7 +77,7 @@ async function figures(
 	outcomes: Parameters<typeof viewSettings>[0]
 ) {
 	const asOf = await asOfDate(db, args.asOf);
-	const p = args.publication ? publication : plain;
+	const p = presenter(args);
 	const ids = args.figures.length ? args.figures : Object.keys(catalogue);
 	return {
 		as_of: asOf,

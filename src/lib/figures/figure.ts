@@ -33,6 +33,8 @@ export interface FigureView<R = Record<string, unknown>> {
 	caveat?: string;
 	rows: R[];
 	columns: TableColumn[];
+	/** The table can be sorted by any column (a side-by-side table; never a ranking). */
+	sortable?: boolean;
 }
 
 /** What every figure builder needs besides its rows. */

@@ -17,6 +17,9 @@ import { funnelSteps, peopleCount } from './reach.ts';
 /** What a comparison compares: services, PCNs, practices or link workers (`unknown` when blank). */
 export type CompareBy = Unit;
 
+/** What the Compare page can put side by side, in the order it offers them. */
+export const compareBys: CompareBy[] = ['service', 'pcn', 'practice', 'link_worker'];
+
 const asOfDate = (asOf: string) => sql`CAST(${asOf} AS DATE)`;
 
 // Contacted within 14 days: n = referrals made at least 14 days before the as-of date; x = those

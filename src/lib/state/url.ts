@@ -9,7 +9,11 @@ import {
 } from '../metrics/filters.ts';
 import { financialQuarterRange, financialYearRange, isIsoDate } from '../metrics/periods.ts';
 import { splitIn } from '../metrics/journeys.ts';
-import type { ViewSettings } from '../figures/catalogue/settings.ts';
+import { defaultSettings, type ViewSettings } from '../figures/catalogue/settings.ts';
+import { compareBys, type CompareBy } from '../metrics/compare.ts';
+import type { Improvement } from '../stats/spc.ts';
+
+const improvements: Improvement[] = ['increase', 'decrease', 'neutral'];
 
 /** Filters as URL search parameters (`fy`, `q`, `from`, `to`, then one key per dimension). */
 export function filtersToParams(filters: Filters): URLSearchParams {
@@ -92,15 +96,31 @@ export function withPublication(search: string, on: boolean): string {
 /** A view's settings from its URL's query string; unreadable values fall back to the default. */
 export function settingsFromParams(params: URLSearchParams): ViewSettings {
 	const thresholds: Record<string, number> = {};
+	const targets: Record<string, number> = {};
+	const improvement: Record<string, Improvement> = {};
+	const rebase: Record<string, string> = {};
 	for (const [k, v] of params) {
 		const n = Number(v);
 		if (k.startsWith('change_') && n > 0) thresholds[k.slice('change_'.length)] = n;
+		if (k.startsWith('target_') && v.trim() !== '' && Number.isFinite(n))
+			targets[k.slice('target_'.length)] = n;
+		if (k.startsWith('improve_') && improvements.includes(v as Improvement))
+			improvement[k.slice('improve_'.length)] = v as Improvement;
+		if (k.startsWith('rebase_') && /^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+			rebase[k.slice('rebase_'.length)] = v;
 	}
+	const by = params.get('by');
 	return {
 		split: splitIn(params.get('split')),
 		measure: params.get('measure'),
 		thresholds,
 		gpMonths: Math.max(1, Math.round(Number(params.get('gp_months') ?? 6)) || 6),
-		source: params.get('source')
+		source: params.get('source'),
+		by: compareBys.includes(by as CompareBy) ? (by as CompareBy) : defaultSettings.by,
+		overdispersion: params.get('overdispersion') === '1',
+		rules: params.get('rules') === 'mdc' ? 'mdc' : 'ptd',
+		targets,
+		improvement,
+		rebase
 	};
 }

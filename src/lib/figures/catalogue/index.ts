@@ -3,6 +3,7 @@
 // figure ids. Pages, the report, the command-line tool and the notebooks lay figures out from
 // here; none of them rebuilds a figure. To add a figure, define it in its family's file and name
 // its id in a page (or a report section, or a CLI key) below.
+import { compareFunnels, compareRuns, unitsFigure } from './compare.ts';
 import { journeysFigures } from './journeys.ts';
 import { gpFigures, outcomeFigures } from './outcomes.ts';
 import { headlineFigure, peopleByFigures, reachFigures } from './reach.ts';
@@ -20,7 +21,10 @@ const all: AnyFigure[] = [
 	sourceLabelFigure,
 	...outcomeFigures,
 	...gpFigures,
-	...journeysFigures
+	...journeysFigures,
+	...compareFunnels,
+	...compareRuns,
+	unitsFigure
 ];
 
 /** Every figure, by its id. */
@@ -83,6 +87,11 @@ export const pages = {
 		{ id: 'discharge-reasons-by-service' },
 		{ id: 'caseload-by-month', wide: true },
 		{ id: 'caseload-per-link-worker', wide: true }
+	],
+	compare: [
+		...compareFunnels.map((f) => ({ id: f.id })),
+		...compareRuns.map((f) => ({ id: f.id, wide: true })),
+		{ id: unitsFigure.id, wide: true }
 	]
 } satisfies Record<string, Layout>;
 

@@ -1,6 +1,8 @@
 // The settings of a view besides its filters, as the figures read them. The pages keep them in
 // the URL (state/url.ts reads them); the command-line tool takes them as options.
 import type { Split } from '../../metrics/journeys.ts';
+import type { CompareBy } from '../../metrics/compare.ts';
+import type { Improvement } from '../../stats/spc.ts';
 
 /** Settings the figures state and the user can change. */
 export interface ViewSettings {
@@ -14,6 +16,18 @@ export interface ViewSettings {
 	gpMonths: number;
 	/** The referral source group whose labels are shown (`source=gp`); null: none chosen. */
 	source: string | null;
+	/** What the Compare page puts side by side (`by=pcn`). */
+	by: CompareBy;
+	/** Funnel limits adjusted for overdispersion (`overdispersion=1`). */
+	overdispersion: boolean;
+	/** The run charts' rule set: NHSRplotthedots (`ptd`, default) or Making Data Count's Excel tool (`rules=mdc`). */
+	rules: 'ptd' | 'mdc';
+	/** A run chart's target, by its key (`target_referrals=40`). */
+	targets: Record<string, number>;
+	/** A run chart's improvement direction where the user changed it (`improve_referrals=increase`). */
+	improvement: Record<string, Improvement>;
+	/** The month a run chart starts a new mean and limits, by its key (`rebase_referrals=2024-04`). */
+	rebase: Record<string, string>;
 }
 
 /** The default settings: no split, the first measure, METHODS.md's thresholds, 6 months. */
@@ -22,5 +36,11 @@ export const defaultSettings: ViewSettings = {
 	measure: null,
 	thresholds: {},
 	gpMonths: 6,
-	source: null
+	source: null,
+	by: 'service',
+	overdispersion: false,
+	rules: 'ptd',
+	targets: {},
+	improvement: {},
+	rebase: {}
 };
