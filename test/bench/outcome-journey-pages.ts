@@ -1,5 +1,5 @@
 // npx tsx test/bench/outcome-journey-pages.ts [--rows 1M|100k] [--runs 3]
-// The Outcomes and Journeys pages' queries at scale (the frame's and the catalogue layout's, as
+// The Outcomes, Journeys and Compare pages' queries at scale (the frame's and the catalogue layout's, as
 // the pages run them), in duckdb-wasm (the browser's engine, here in Node) and native DuckDB,
 // interleaved, with the figures' views they feed (the TypeScript statistics). The large
 // files have no outcome scores, so two measures are added in SQL: a baseline for 70% of
@@ -34,10 +34,17 @@ const r = (x: number) => Math.round(x);
 
 // One page's queries one after another, as the page runs them (see pageQueries), each timed
 // under its name; then its figures' views, where the TypeScript statistics are worked out
-// (Kaplan–Meier curves, the outcome measures' statistics), timed as `views_ts`. The Journeys
-// page splits time to discharge by service, its costliest setting.
-async function timePage(db: Db, page: 'outcomes' | 'journeys', filters: Filters, s: FigureSetup) {
-	const settings = page === 'journeys' ? { split: 'service' as const } : {};
+// (Kaplan–Meier curves, the outcome measures' statistics, funnel limits and XmR), timed as
+// `views_ts`. The Journeys page splits time to discharge by service, its costliest setting; the
+// Compare page compares PCNs.
+type Page = 'outcomes' | 'journeys' | 'compare';
+async function timePage(db: Db, page: Page, filters: Filters, s: FigureSetup) {
+	const settings =
+		page === 'journeys'
+			? { split: 'service' as const }
+			: page === 'compare'
+				? { by: 'pcn' as const }
+				: {};
 	const input = figureInput(filters, s, { settings });
 	const times: Record<string, number> = {};
 	const results: ResultsByKey = new Map();
@@ -81,7 +88,7 @@ async function main(rows: string, runs: number) {
 	const out: Record<string, Record<string, number[]>> = {};
 	for (let i = 0; i < runs; i++) {
 		for (const [name, db] of Object.entries(engines)) {
-			for (const page of ['outcomes', 'journeys'] as const) {
+			for (const page of ['outcomes', 'journeys', 'compare'] as const) {
 				for (const [view, filters] of views) {
 					const { total, times } = await timePage(db, page, filters, s);
 					const key = `${name} ${page} (${view})`;

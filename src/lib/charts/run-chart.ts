@@ -131,7 +131,7 @@ export function runChart(
 				dx: -8,
 				fill: '#4c6272',
 				// Axis ticks, not counts: hidden from screen readers as Plot's own axes' ticks are described.
-				ariaHidden: true
+				ariaHidden: 'true'
 			}),
 			level('yMean'),
 			level('yLpl', '4,3'),
