@@ -1,4 +1,4 @@
-// npx tsx test/bench/outcome-journey-pages.ts [--rows 1M|100k] [--runs 3]
+// npx tsx test/bench/outcome-journey-pages.ts [--rows 1M|100k] [--runs 3] [--pages compare,...]
 // The Outcomes, Journeys and Compare pages' queries at scale (the frame's and the catalogue layout's, as
 // the pages run them), in duckdb-wasm (the browser's engine, here in Node) and native DuckDB,
 // interleaved, with the figures' views they feed (the TypeScript statistics). The large
@@ -62,7 +62,7 @@ async function timePage(db: Db, page: Page, filters: Filters, s: FigureSetup) {
 	return { total, times };
 }
 
-async function main(rows: string, runs: number) {
+async function main(rows: string, runs: number, only: Page[]) {
 	const path = `data-samples/generated/referrals-${rows}.csv`;
 	const engines = { wasm: await createWasmNodeDb(), native: await createNodeDb() };
 	for (const db of Object.values(engines)) {
@@ -88,7 +88,7 @@ async function main(rows: string, runs: number) {
 	const out: Record<string, Record<string, number[]>> = {};
 	for (let i = 0; i < runs; i++) {
 		for (const [name, db] of Object.entries(engines)) {
-			for (const page of ['outcomes', 'journeys', 'compare'] as const) {
+			for (const page of only) {
 				for (const [view, filters] of views) {
 					const { total, times } = await timePage(db, page, filters, s);
 					const key = `${name} ${page} (${view})`;
@@ -115,5 +115,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		const i = process.argv.indexOf(`--${name}`);
 		return i === -1 ? fallback : process.argv[i + 1];
 	};
-	await main(arg('rows', '1M'), Number(arg('runs', '3')));
+	const only = arg('pages', 'outcomes,journeys,compare').split(',') as Page[];
+	await main(arg('rows', '1M'), Number(arg('runs', '3')), only);
 }

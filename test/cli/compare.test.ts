@@ -108,7 +108,7 @@ describe('sp-impact compare on the sample', () => {
 			'--rules',
 			'mdc',
 			'--target',
-			'contacted_within_14_days=0.5'
+			'contacted_within_14_days=70'
 		);
 		const all = json.spc.contacted_within_14_days.all;
 		expect(all.target).toBe(70);
