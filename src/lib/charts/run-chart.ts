@@ -53,7 +53,14 @@ export function niceTicks(lo: number, hi: number): number[] {
  */
 export function runChart(
 	points: RunPoint[],
-	options: { width?: number; units: string[]; yLabel: string; places?: number }
+	options: {
+		width?: number;
+		units: string[];
+		yLabel: string;
+		places?: number;
+		/** What Making Data Count's icons say for each unit: the variation, and the assurance. */
+		icons?: { unit: string; text: string }[];
+	}
 ) {
 	const places = options.places ?? 0;
 	// Each unit's own range (values and limits, from zero where all are positive), scaled to 0–1.
@@ -137,6 +144,15 @@ export function runChart(
 			level('yLpl', '4,3'),
 			level('yUpl', '4,3'),
 			Plot.line(rows, { x: 'date', y: 'y', fy: 'unit', stroke: '#aeb7bd' }),
+			Plot.text(options.icons ?? [], {
+				fy: 'unit',
+				text: 'text',
+				frameAnchor: 'top-right',
+				dx: -4,
+				dy: 4,
+				fontSize: 11,
+				fill: '#212b32'
+			}),
 			Plot.dot(rows, {
 				x: 'date',
 				y: 'y',

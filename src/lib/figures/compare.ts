@@ -311,7 +311,24 @@ export function runView(
 			{ key: 'variation', label: 'Variation (last point)' },
 			{ key: 'assurance', label: 'Assurance' }
 		],
-		chart: { points, units, yLabel: what.yLabel, places: what.places },
+		chart: {
+			points,
+			units,
+			yLabel: what.yLabel,
+			places: what.places,
+			// The words of Making Data Count's variation and assurance icons, on each unit's chart.
+			icons: rows.map((r) => ({
+				unit: r.unit as string,
+				text: [
+					r.variation === '–' || r.variation === '*'
+						? ''
+						: `Variation: ${String(r.variation).toLowerCase()}`,
+					r.assurance === '–' || r.assurance === '*' ? '' : `assurance: ${r.assurance}`
+				]
+					.filter(Boolean)
+					.join(' · ')
+			}))
+		},
 		keys: Object.fromEntries(
 			series.map((s, k) => {
 				const mine = points.filter((p) => p.unit === valueLabel(s.unit));

@@ -379,7 +379,8 @@ function runFigure(key: RunKey) {
 				width,
 				units: view.chart.units,
 				yLabel: view.chart.yLabel,
-				places: view.chart.places
+				places: view.chart.places,
+				icons: view.chart.icons
 			})
 	});
 }
