@@ -31,7 +31,7 @@ const countColumns = new Set([
 	'Goals met',
 	'Discharged',
 	'Followed up',
-	'Improved',
+	'Improved meaningfully',
 	'People referred'
 ]);
 

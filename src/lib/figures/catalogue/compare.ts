@@ -160,7 +160,11 @@ function measureFunnels(m: Measure) {
 			'Eligible',
 			'Followed up (%)'
 		]),
-		proportion('improved', `${name}: improved meaningfully`, ['Improved', 'Pairs', 'Improved (%)'])
+		proportion('improved', `${name}: improved meaningfully`, [
+			'Improved meaningfully',
+			'Pairs',
+			'Improved meaningfully (%)'
+		])
 	];
 	if (m.meaningfulChange === null) return figures;
 	return [
