@@ -239,6 +239,9 @@ function list(names: string[]): string {
 	return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** The most units a run chart draws as small multiples. */
+const chartedUnits = 30;
+
 /** One run chart per unit (and all units), published: what the card, the chart and the CLI read. */
 export function runView(
 	series: { unit: string; chart: Xmr & { improvement: Improvement }; counts: number[] }[],
@@ -256,7 +259,10 @@ export function runView(
 	const points: RunPoint[] = [];
 	const rows: Record<string, unknown>[] = [];
 	const named: string[] = [];
+	const mineOf: RunPoint[][] = [];
 	for (const s of series) {
+		const mine: RunPoint[] = [];
+		mineOf.push(mine);
 		// In publication mode a month resting on 1–7 referrals is drawn without its value; a count
 		// is published as counts are (secondary suppression within the unit's months).
 		const shown = what.count && on ? publishCells(s.counts) : null;
@@ -265,7 +271,7 @@ export function runView(
 		s.chart.points.forEach((p, i) => {
 			const hidden = on && (what.count ? shown![i] === null : isSmall(s.counts[i]));
 			const value = hidden ? null : what.count && shown ? shown[i] : p.value;
-			points.push({
+			mine.push({
 				unit: valueLabel(s.unit),
 				period: p.period,
 				value,
@@ -275,6 +281,7 @@ export function runView(
 				type: hidden ? 'common_cause' : p.type
 			});
 		});
+		points.push(...mine);
 		const special = s.chart.points.filter((p) => p.type !== 'common_cause');
 		if (s.unit !== 'all' && special.length && !limitsHidden) named.push(valueLabel(s.unit));
 		rows.push({
@@ -293,14 +300,29 @@ export function runView(
 		});
 	}
 	const [, plural] = unitNames[what.unit];
-	const units = series.map((s) => valueLabel(s.unit));
+	// Small multiples stay readable: all units together and the 30 with the most referrals (or
+	// months); the table and the CLI have every unit.
+	const total = (x: (typeof series)[number]) => x.counts.reduce((a, n) => a + n, 0);
+	const drawn = new Set(
+		[
+			series[0],
+			...series
+				.slice(1)
+				.sort((a, b) => total(b) - total(a))
+				.slice(0, chartedUnits)
+		].map((x) => valueLabel(x.unit))
+	);
+	const units = series.map((x) => valueLabel(x.unit)).filter((u) => drawn.has(u));
+	const capped = series.length > drawn.size;
 	return {
 		title: what.title,
 		sentence: named.length
 			? `Special-cause variation in ${list(named)}: see the coloured points.`
 			: `No special-cause variation in any of the ${plural} or overall.`,
 		n: `${series.length - 1} ${plural} and all, ${series[0]?.chart.points.length ?? 0} complete months`,
-		caveat: what.caveat,
+		caveat: capped
+			? `${what.caveat} The chart shows all ${plural} together and the ${chartedUnits} with the most referrals; the table has all ${series.length - 1}.`
+			: what.caveat,
 		rows,
 		columns: [
 			{ key: 'unit', label: 'Unit' },
@@ -312,26 +334,28 @@ export function runView(
 			{ key: 'assurance', label: 'Assurance' }
 		],
 		chart: {
-			points,
+			points: points.filter((p) => drawn.has(p.unit)),
 			units,
 			yLabel: what.yLabel,
 			places: what.places,
 			// The words of Making Data Count's variation and assurance icons, on each unit's chart.
-			icons: rows.map((r) => ({
-				unit: r.unit as string,
-				text: [
-					r.variation === '–' || r.variation === '*'
-						? ''
-						: `Variation: ${String(r.variation).toLowerCase()}`,
-					r.assurance === '–' || r.assurance === '*' ? '' : `assurance: ${r.assurance}`
-				]
-					.filter(Boolean)
-					.join(' · ')
-			}))
+			icons: rows
+				.filter((r) => drawn.has(r.unit as string))
+				.map((r) => ({
+					unit: r.unit as string,
+					text: [
+						r.variation === '–' || r.variation === '*'
+							? ''
+							: `Variation: ${String(r.variation).toLowerCase()}`,
+						r.assurance === '–' || r.assurance === '*' ? '' : `assurance: ${r.assurance}`
+					]
+						.filter(Boolean)
+						.join(' · ')
+				}))
 		},
 		keys: Object.fromEntries(
 			series.map((s, k) => {
-				const mine = points.filter((p) => p.unit === valueLabel(s.unit));
+				const mine = mineOf[k];
 				const hidden = rows[k].variation === '*';
 				return [
 					s.unit,

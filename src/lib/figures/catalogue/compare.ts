@@ -88,18 +88,27 @@ const cellsQuery = ({ filters, setup, settings }: FigureInput) => ({
 const perUnit = new WeakMap<object, Map<string, ReturnType<typeof unitStatistics>>>();
 function unitStatistics(cells: (OutcomeCell & { unit: string })[], m: Measure, points?: number) {
 	const rule = changeRule(m, points);
-	const units = [...new Set(cells.filter((c) => c.measure === m.key).map((c) => c.unit))];
+	// Each unit's own cells of this measure, grouped in one pass (hundreds of units at 1M rows).
+	const byUnit = groupBy(
+		cells.filter((c) => c.measure === m.key),
+		(c) => c.unit
+	);
 	return {
 		overall: measureStatistics(m, cells, rule),
-		units: units.map((unit) => ({
-			unit,
-			s: measureStatistics(
-				m,
-				cells.filter((c) => c.unit === unit),
-				rule
-			)
-		}))
+		units: [...byUnit].map(([unit, own]) => ({ unit, s: measureStatistics(m, own, rule) }))
 	};
+}
+
+/** Rows grouped by a key, in the order the keys first come. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const r of rows) {
+		const k = key(r);
+		const mine = out.get(k);
+		if (mine) mine.push(r);
+		else out.set(k, [r]);
+	}
+	return out;
 }
 function statisticsOf(cells: (OutcomeCell & { unit: string })[], m: Measure, points?: number) {
 	const key = `${m.key}:${points ?? ''}`;
@@ -389,7 +398,8 @@ function runFigure(key: RunKey) {
 	});
 }
 
-// Monthly series per unit, and for all units together first.
+// Monthly series per unit, and for all units together first. Rows are grouped by unit and month
+// once: a comparison by practice or PCN can have hundreds of units over dozens of months.
 function seriesOf(
 	key: RunKey,
 	monthly: {
@@ -401,17 +411,17 @@ function seriesOf(
 	}[],
 	days: { group: string; month: string; days: number; events: number; censored: number }[]
 ): Series[] {
-	const units = [...new Set(monthly.map((m) => m.unit))];
 	const months = [...new Set(monthly.map((m) => m.month))].sort();
-	const pick = (rows: typeof monthly) =>
-		months.map((month) => {
-			const mine = rows.filter((r) => r.month === month);
+	const daysBy = groupBy(days, (d) => `${d.group}\u0000${d.month}`);
+	const daysAll = groupBy(days, (d) => d.month);
+	const build = (unit: string, rows: typeof monthly): Series => {
+		const byMonth = groupBy(rows, (r) => r.month);
+		const per = months.map((month) => {
+			const mine = byMonth.get(month) ?? [];
 			const sum = (k: 'referrals' | 'contact_n' | 'contact_x') =>
 				mine.reduce((a, r) => a + r[k], 0);
 			return { month, referrals: sum('referrals'), n: sum('contact_n'), x: sum('contact_x') };
 		});
-	const build = (unit: string, rows: typeof monthly): Series => {
-		const per = pick(rows);
 		if (key === 'referrals')
 			return {
 				unit,
@@ -424,11 +434,11 @@ function seriesOf(
 					.filter((p) => p.n > 0)
 					.map((p) => ({ period: p.month, value: (100 * p.x) / p.n, n: p.n }))
 			};
-		const mine = unit === 'all' ? days : days.filter((d) => d.group === unit);
 		return {
 			unit,
 			values: per.flatMap((p) => {
-				const rows = mine.filter((d) => d.month === p.month);
+				const rows =
+					(unit === 'all' ? daysAll.get(p.month) : daysBy.get(`${unit}\u0000${p.month}`)) ?? [];
 				const curve = kaplanMeier(
 					rows.map((d) => ({ time: d.days, events: d.events, censored: d.censored }))
 				);
@@ -437,15 +447,8 @@ function seriesOf(
 			})
 		};
 	};
-	return [
-		build('all', monthly),
-		...units.map((u) =>
-			build(
-				u,
-				monthly.filter((m) => m.unit === u)
-			)
-		)
-	];
+	const byUnit = groupBy(monthly, (m) => m.unit);
+	return [build('all', monthly), ...[...byUnit].map(([u, rows]) => build(u, rows))];
 }
 
 /** The run charts, in the page's order. */
@@ -475,7 +478,9 @@ export const unitsFigure = defineFigure({
 		const present = measures.filter((m) => r.cells.some((c) => c.measure === m.key));
 		const stats = present.map((m) => ({
 			m,
-			st: statisticsOf(r.cells, m, settings.thresholds[m.key])
+			byUnit: new Map(
+				statisticsOf(r.cells, m, settings.thresholds[m.key]).units.map((x) => [x.unit, x.s])
+			)
 		}));
 		return unitsView(
 			r.units.map((u) => ({
@@ -486,8 +491,8 @@ export const unitsFigure = defineFigure({
 				discharge: discharge.get(u.unit)?.median ?? null,
 				goalsMet: u.goals_met,
 				discharged: u.discharged,
-				measures: stats.flatMap(({ m, st }) => {
-					const s = st.units.find((x) => x.unit === u.unit)?.s;
+				measures: stats.flatMap(({ m, byUnit }) => {
+					const s = byUnit.get(u.unit);
 					return s
 						? [
 								{
