@@ -117,8 +117,8 @@ export function runChart(
 		width: options.width,
 		height: Math.max(160, options.units.length * 110 + 60),
 		marginLeft: 56,
-		marginRight: 130,
-		fy: { domain: options.units, label: null, padding: 0.25 },
+		marginRight: 150,
+		fy: { domain: options.units, label: null, padding: 0.25, axis: 'right' as const },
 		x: { type: 'utc' as const, label: null },
 		y: { axis: null, domain: [0, 1] },
 		color: {
@@ -144,14 +144,17 @@ export function runChart(
 			level('yLpl', '4,3'),
 			level('yUpl', '4,3'),
 			Plot.line(rows, { x: 'date', y: 'y', fy: 'unit', stroke: '#aeb7bd' }),
+			// In the right margin, under the unit's name.
 			Plot.text(options.icons ?? [], {
 				fy: 'unit',
 				text: 'text',
-				frameAnchor: 'top-right',
-				dx: -4,
-				dy: 4,
+				frameAnchor: 'right',
+				textAnchor: 'start',
+				dx: 8,
+				dy: 16,
+				lineWidth: 11,
 				fontSize: 11,
-				fill: '#212b32'
+				fill: '#4c6272'
 			}),
 			Plot.dot(rows, {
 				x: 'date',
