@@ -34,6 +34,18 @@ const caveatOf = (by: FigureInput['settings']['by']) =>
 		? 'Link workers carry different caseloads and kinds of referral: a difference may say more about the mix than the worker.'
 		: '';
 
+/** A funnel figure's chart: its points, limit curves and target, with its axes named. */
+const funnelChart =
+	(xLabel: string, yLabel: string) =>
+	(view: ReturnType<typeof funnelView>, _input: FigureInput, width: number) =>
+		funnelPlotChart(view.chart.points, view.chart.curve, {
+			width,
+			target: view.chart.target,
+			xLabel,
+			yLabel,
+			places: view.chart.places
+		});
+
 const unitsQuery = ({ filters, setup, settings }: FigureInput) => ({
 	units: compareUnits(settings.by, filters, setup.asOf)
 });
@@ -69,14 +81,7 @@ function unitFunnel(
 				{ publication }
 			);
 		},
-		chart: (view, _input, width) =>
-			funnelPlotChart(view.chart.points, view.chart.curve, {
-				width,
-				target: view.chart.target,
-				xLabel: names[1],
-				yLabel: names[2],
-				places: view.chart.places
-			})
+		chart: funnelChart(names[1], names[2])
 	});
 }
 
@@ -149,19 +154,12 @@ function measureFunnels(m: Measure) {
 						caveat:
 							kind === 'followed_up'
 								? 'Eligible: a baseline score and discharged by the as-of date (METHODS.md "Pairing").'
-								: `Improved by at least the meaningful change (${st.overall.rule.kind === 'band' ? 'one band' : `${st.overall.rule.kind === 'points' ? st.overall.rule.points : ''} points`}).`
+								: `Improved by at least the meaningful change (${st.overall.rule.kind === 'band' ? 'one band' : `${st.overall.rule.points} points`}).`
 					},
 					{ publication }
 				);
 			},
-			chart: (view, _input, width) =>
-				funnelPlotChart(view.chart.points, view.chart.curve, {
-					width,
-					target: view.chart.target,
-					xLabel: names[1],
-					yLabel: names[2],
-					places: view.chart.places
-				})
+			chart: funnelChart(names[1], names[2])
 		});
 	const figures = [
 		proportion('followed_up', `${name}: follow-up rate`, [
@@ -211,14 +209,7 @@ function measureFunnels(m: Measure) {
 					{ publication }
 				);
 			},
-			chart: (view, _input, width) =>
-				funnelPlotChart(view.chart.points, view.chart.curve, {
-					width,
-					target: view.chart.target,
-					xLabel: 'Pairs',
-					yLabel: 'Mean change (points)',
-					places: 2
-				})
+			chart: funnelChart('Pairs', 'Mean change (points)')
 		})
 	];
 }
@@ -258,14 +249,7 @@ const peoplePerList = defineFigure({
 			{ publication }
 		);
 	},
-	chart: (view, _input, width) =>
-		funnelPlotChart(view.chart.points, view.chart.curve, {
-			width,
-			target: view.chart.target,
-			xLabel: 'Registered patients',
-			yLabel: 'Per 1,000 a year',
-			places: 1
-		})
+	chart: funnelChart('Registered patients', 'Per 1,000 a year')
 });
 
 /** The indicators' funnels, in the page's order: those of every measure in the registry too. */
