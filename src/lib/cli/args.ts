@@ -5,7 +5,7 @@ import { isIsoDate } from '../metrics/periods.ts';
 /** The options of `sp-impact summary` and `sp-impact figures`. */
 export interface SummaryArgs {
 	/** `summary`: key figures; `figures`: catalogue figures as the pages show them; `compare`: units side by side. */
-	command: 'summary' | 'figures' | 'compare';
+	command: 'summary' | 'figures' | 'compare' | 'report';
 	files: string[];
 	/** `figures` only: the figure ids to print (none = every figure in the catalogue). */
 	figures: string[];
@@ -30,6 +30,17 @@ export interface SummaryArgs {
 		rules: 'ptd' | 'mdc';
 		targets: Record<string, number>;
 	};
+	/** `report` only: the file to write, its format, and the report's words and sections. */
+	report: {
+		format: 'html' | 'docx';
+		out: string;
+		title: string;
+		organisation: string;
+		/** Section ids, comma-separated as given (none: every section). */
+		sections: string | null;
+		/** A report profile (JSON) holding the stories. */
+		stories?: string;
+	} | null;
 }
 
 export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
@@ -38,7 +49,10 @@ export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY
                           [--publication] [--profile mapping.json] [--drop-identifiers] FILE...
        sp-impact figures [--figure ID]... [the same options] FILE...
        sp-impact compare --by service|pcn|practice|link_worker [--overdispersion] [--rules ptd|mdc]
-                         [--target MEASURE=VALUE]... [the same options] FILE...`;
+                         [--target MEASURE=VALUE]... [the same options] FILE...
+       sp-impact report --format html|docx --out FILE [--no-publication] [--title TEXT]
+                        [--organisation TEXT] [--sections LIST] [--stories report-profile.json]
+                        [--by ...] [the compare and summary options] FILE...`;
 
 const names = (values: string[] | undefined) => (values ?? []).map((v) => v.trim());
 
@@ -68,7 +82,14 @@ export function parseSummaryArgs(
 				rules: { type: 'string' },
 				target: { type: 'string', multiple: true },
 				'drop-identifiers': { type: 'boolean', default: false },
-				publication: { type: 'boolean', default: false }
+				publication: { type: 'boolean', default: false },
+				'no-publication': { type: 'boolean', default: false },
+				format: { type: 'string' },
+				out: { type: 'string' },
+				title: { type: 'string' },
+				organisation: { type: 'string' },
+				sections: { type: 'string' },
+				stories: { type: 'string' }
 			}
 		});
 	} catch (e) {
@@ -76,8 +97,15 @@ export function parseSummaryArgs(
 	}
 	const { values, positionals } = parsed;
 	const [command, ...files] = positionals;
-	if (command !== 'summary' && command !== 'figures' && command !== 'compare')
+	if (
+		command !== 'summary' &&
+		command !== 'figures' &&
+		command !== 'compare' &&
+		command !== 'report'
+	)
 		return { error: command ? `unknown command: ${command}` : 'no command' };
+	const report = reportOptions(command, values);
+	if ('error' in report) return { error: report.error };
 	const compare = compareOptions(command, values);
 	if ('error' in compare) return { error: compare.error };
 	const figures = values.figure ?? [];
@@ -120,10 +148,11 @@ export function parseSummaryArgs(
 			service: names(values.service),
 			profile: values.profile,
 			dropIdentifiers: values['drop-identifiers'] ?? false,
-			publication: values.publication ?? false,
+			publication: command === 'report' ? !values['no-publication'] : (values.publication ?? false),
 			meaningfulChange,
 			gpWindowMonths: Number(months),
-			compare: compare.value
+			compare: compare.value,
+			report: report.value
 		}
 	};
 }
@@ -140,9 +169,15 @@ function compareOptions(
 		values.overdispersion ||
 		values.rules !== undefined ||
 		values.target?.length;
-	if (command !== 'compare') {
+	if (command === 'report' && values.by === undefined) {
+		if (given) return { error: '--overdispersion, --rules and --target need --by' };
+		return { value: { by: 'service', overdispersion: false, rules: 'ptd', targets: {} } };
+	}
+	if (command !== 'compare' && command !== 'report') {
 		if (given)
-			return { error: '--by, --overdispersion, --rules and --target are for sp-impact compare' };
+			return {
+				error: '--by, --overdispersion, --rules and --target are for sp-impact compare and report'
+			};
 		return { value: { by: 'service', overdispersion: false, rules: 'ptd', targets: {} } };
 	}
 	if (!compareBys.includes(values.by as CompareBy))
@@ -164,6 +199,41 @@ function compareOptions(
 			overdispersion: values.overdispersion ?? false,
 			rules: (values.rules ?? 'ptd') as 'ptd' | 'mdc',
 			targets
+		}
+	};
+}
+
+// The options only `report` takes; given to another command they are a usage error.
+function reportOptions(
+	command: string,
+	values: {
+		format?: string;
+		out?: string;
+		title?: string;
+		organisation?: string;
+		sections?: string;
+		stories?: string;
+		'no-publication'?: boolean;
+	}
+): { value: SummaryArgs['report'] } | { error: string } {
+	const own = ['format', 'out', 'title', 'organisation', 'sections', 'stories'] as const;
+	if (command !== 'report') {
+		const given = own.find((k) => values[k] !== undefined);
+		if (given || values['no-publication'])
+			return { error: `--${given ?? 'no-publication'} is for sp-impact report` };
+		return { value: null };
+	}
+	if (values.format !== 'html' && values.format !== 'docx')
+		return { error: `invalid --format: ${values.format ?? '(none)'} (use html or docx)` };
+	if (!values.out?.trim()) return { error: 'no --out FILE given for the report' };
+	return {
+		value: {
+			format: values.format,
+			out: values.out,
+			title: values.title ?? '',
+			organisation: values.organisation ?? '',
+			sections: values.sections ?? null,
+			stories: values.stories
 		}
 	};
 }

@@ -8,6 +8,7 @@ import { asOfDate, figuresJson } from './figures.ts';
 import { viewSettings } from './outcomes-summary.ts';
 import { summaryJson } from './summary.ts';
 import { compareJson } from './compare.ts';
+import { writeReport } from './report.ts';
 
 const presenter = (args: SummaryArgs) => (args.publication ? publication : plain);
 
@@ -52,6 +53,20 @@ async function summary(
 		service: args.service
 	});
 	const outcomes = { meaningfulChange: args.meaningfulChange, gpWindowMonths: args.gpWindowMonths };
+	if (args.command === 'report')
+		return writeReport(
+			db,
+			args,
+			{
+				filters,
+				asOf: await asOfDate(db, args.asOf),
+				settings: { ...viewSettings(outcomes), ...args.compare },
+				imported: report,
+				// The sample's files are named so: the report says the data is made up.
+				synthetic: files.every((f) => /^synthetic-/i.test(f.name))
+			},
+			err
+		);
 	const json =
 		args.command === 'summary'
 			? await summaryJson(db, files, report, filters, {

@@ -1,5 +1,5 @@
 import { headerKey } from '../contract/tables.ts';
-import { ident } from '../db/sql.ts';
+import { ident, raw, sql, type Sql } from '../db/sql.ts';
 import { rawColumn, rawNames } from './stage.ts';
 import { formatNumber } from '../util/format.ts';
 
@@ -117,4 +117,30 @@ export function findingMessage(file: string, f: IdentifierFinding): string {
 	return f.byHeader
 		? `${file}: column "${f.header}" is named as ${what}.`
 		: `${file}: column "${f.header}" holds ${formatNumber(f.count)} ${f.count === 1 ? 'value that looks' : 'values that look'} like ${what}.`;
+}
+
+// A full date written out (12/03/1950, 1950-03-12, 12 March 1950): in free text, a possible date of birth.
+const fullDate = `(?i)(?:^|[^0-9])(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)[0-9]{2})(?:[^0-9]|$)`;
+
+/**
+ * The value rules on one piece of free text (a report's story, say), as a query with the text as
+ * its parameter: which kinds of identifier it holds, every 10-digit number checked against
+ * Modulus 11, and a full date taken as a possible date of birth. Run `nhsMacroSql` first. The
+ * result never holds the text.
+ */
+export function textIdentifiersSql(text: string): Sql<{
+	nhs_number: boolean;
+	email: boolean;
+	phone: boolean;
+	postcode: boolean;
+	date_of_birth: boolean;
+}> {
+	const re = (pattern: string) => raw(`'${pattern}'`);
+	return sql`SELECT coalesce(list_bool_or(list_transform(regexp_extract_all(v, ${re(nhsCandidate)}, 1),
+    lambda x: sp_nhs_valid(regexp_replace(x, '[ -]', '', 'g')))), false) AS nhs_number,
+  regexp_matches(v, ${re(email)}) AS email,
+  regexp_matches(v, ${re(phone)}) AS phone,
+  regexp_matches(v, ${re(postcode)}) AS postcode,
+  regexp_matches(v, ${re(fullDate)}) AS date_of_birth
+FROM (SELECT ${text}::VARCHAR AS v)`;
 }

@@ -1,0 +1,261 @@
+// The report as data: every sentence, table and note it prints, read from the catalogue's views
+// (the same views the pages draw and the command-line tool prints). The HTML, the print view and
+// the Word file are all drawn from this one model.
+import type { FigureInput } from '../figures/catalogue/types.ts';
+import { cellText, type FigureView } from '../figures/figure.ts';
+import { attritionText, measureSentence } from '../figures/outcomes.ts';
+import type { ImportReport } from '../ingest/report.ts';
+import type { Measure } from '../contract/measures.ts';
+import type { MeasureStatistics } from '../stats/outcomes.ts';
+import { formatCount, formatShare } from '../util/format.ts';
+import { methodNotes, type MethodNote } from './methods.ts';
+import {
+	compactRows,
+	sectionFigures,
+	sectionTitles,
+	type ReportFigure,
+	type SectionId
+} from './sections.ts';
+import type { Story } from './stories.ts';
+
+/** What the user chose: the title block's words, the sections and the stories. */
+export interface ReportOptions {
+	title: string;
+	organisation: string;
+	sections: SectionId[];
+	stories: Story[];
+}
+
+/** What the report is about besides the figures' views. */
+export interface ReportContext {
+	input: FigureInput;
+	views: Record<string, FigureView | null>;
+	/** The period and filters in words ("2024/25 · PCN: Riverside PCN"). */
+	scope: string;
+	/** The as-of date and the date produced, as printed (dd/mm/yyyy). */
+	asOf: string;
+	produced: string;
+	synthetic: boolean;
+	/** The import's report (files, rows, completeness, warnings); null when none is at hand. */
+	imported: ImportReport | null;
+}
+
+/** One summary sentence: its topic, its words (from the figure views) and its n. */
+export interface SummaryLine {
+	topic: string;
+	text: string;
+	n: string;
+}
+
+/** A figure as the report prints it: the card's words and a compact table. */
+export interface DocFigure {
+	id: string;
+	title: string;
+	sentence: string;
+	n: string;
+	caveat: string | null;
+	table: { columns: string[]; numeric: boolean[]; rows: string[][]; more: number } | null;
+}
+
+export interface QualityFile {
+	file: string;
+	table: string;
+	read: number;
+	loaded: number;
+	rejected: number;
+	issues: number;
+	/** Columns under 100% filled: name and share (0–1). */
+	gaps: { column: string; share: number }[];
+}
+
+export type DocSection =
+	| { id: 'summary'; title: string; lines: SummaryLine[] }
+	| {
+			id: 'reach' | 'referrals' | 'outcomes' | 'journeys' | 'comparison';
+			title: string;
+			figures: DocFigure[];
+	  }
+	| { id: 'stories'; title: string; stories: Story[] }
+	| {
+			id: 'quality';
+			title: string;
+			totals: { files: number; read: number; loaded: number; rejected: number; issues: number };
+			files: QualityFile[];
+			warnings: string[];
+	  }
+	| { id: 'methods'; title: string; notes: MethodNote[] };
+
+/** The whole report. */
+export interface ReportDoc {
+	title: string;
+	organisation: string;
+	scope: string;
+	asOf: string;
+	produced: string;
+	publication: boolean;
+	synthetic: boolean;
+	sections: DocSection[];
+}
+
+/** A figure's compact table: the chosen columns, at most `rows` rows (0: no table). */
+export function compactTable(view: FigureView, spec: ReportFigure): DocFigure['table'] {
+	const limit = spec.rows ?? compactRows;
+	if (limit === 0 || view.rows.length === 0) return null;
+	const columns = spec.columns
+		? spec.columns.flatMap((k) => view.columns.filter((c) => c.key === k))
+		: view.columns;
+	const rows = view.rows
+		.slice(0, limit)
+		.map((r) => columns.map((c) => cellText((r as Record<string, unknown>)[c.key], c.kind)));
+	return {
+		columns: columns.map((c) => c.label),
+		numeric: columns.map((c) => !!c.kind && c.kind !== 'text'),
+		rows,
+		more: Math.max(0, view.rows.length - limit)
+	};
+}
+
+function docFigure(view: FigureView, spec: ReportFigure): DocFigure {
+	return {
+		id: spec.id,
+		title: view.title,
+		sentence: view.sentence,
+		n: view.n,
+		caveat: view.caveat?.trim() || null,
+		table: compactTable(view, spec)
+	};
+}
+
+/** Does the scope cover more than one unit of the Compare page's kind? */
+export function comparesUnits(views: Record<string, FigureView | null>): boolean {
+	return (views['compare-units']?.rows.length ?? 0) > 1;
+}
+
+/** The summary: 5–8 plain-English sentences read from the figures' views, each with its n. */
+export function summaryLines(
+	views: Record<string, FigureView | null>,
+	input: FigureInput
+): SummaryLine[] {
+	const v = (id: string) => views[id] ?? null;
+	const lines: SummaryLine[] = [];
+	const add = (topic: string, n: string | undefined, ...texts: (string | undefined)[]) => {
+		const text = texts.filter(Boolean).join(' ');
+		if (text && n) lines.push({ topic, text, n });
+	};
+	add('Reach', v('headline')?.n, v('headline')?.sentence);
+	add('Who we reach', v('people-by-imd-decile')?.n, v('people-by-imd-decile')?.sentence);
+	add(
+		'Sources and reasons',
+		v('referrals-by-source')?.n,
+		v('referrals-by-source')?.sentence,
+		v('referral-reasons')?.sentence
+	);
+	add('Support given', v('engagement-funnel')?.n, v('engagement-funnel')?.sentence);
+	const change = v('outcome-change') as
+		(FigureView & { measure: Measure; statistics: MeasureStatistics }) | null;
+	if (change) {
+		const ctx = { publication: input.publication };
+		add(
+			'Outcomes',
+			change.n,
+			measureSentence(change.measure, change.statistics, ctx, { named: true }),
+			attritionText(change.measure, change.statistics, ctx).replace(/\s*Their mean baseline.*$/, '')
+		);
+	} else add('Outcomes', v('outcome-summary')?.n, v('outcome-summary')?.sentence);
+	add(
+		'Time to contact and discharge',
+		v('time-to-first-contact')?.n,
+		v('time-to-first-contact')?.sentence,
+		v('time-to-discharge')?.sentence
+	);
+	const gp = v('gp-appointments');
+	add(
+		'GP appointments',
+		gp?.n,
+		gp?.sentence,
+		gp
+			? 'There is no comparison group, and people are often referred at a peak of need, so some fall would happen anyway.'
+			: undefined
+	);
+	return lines;
+}
+
+function quality(imported: ImportReport | null): Extract<DocSection, { id: 'quality' }> {
+	const files = (imported?.files ?? []).map((f) => ({
+		file: f.file,
+		table: f.table,
+		read: f.rows_read,
+		loaded: f.rows_loaded,
+		rejected: f.rows_rejected,
+		issues: f.issues,
+		gaps: f.completeness
+			.filter((c) => c.share < 1)
+			.map((c) => ({ column: c.column, share: c.share }))
+	}));
+	return {
+		id: 'quality',
+		title: sectionTitles.quality,
+		totals: {
+			files: files.length,
+			read: imported?.rows_read ?? 0,
+			loaded: imported?.rows_loaded ?? 0,
+			rejected: imported?.rows_rejected ?? 0,
+			issues: imported?.issues ?? 0
+		},
+		files,
+		warnings: imported?.warnings ?? []
+	};
+}
+
+/** The meaningful change of each measure in the report, as the Outcomes table states it. */
+function meaningfulInUse(views: Record<string, FigureView | null>) {
+	return (views['outcome-summary']?.rows ?? []).map((r) => ({
+		measure: String(r.measure),
+		rule: String(r.meaningful)
+	}));
+}
+
+/** The report: the chosen sections, in order, from the views. */
+export function buildReport(options: ReportOptions, ctx: ReportContext): ReportDoc {
+	const { views, input } = ctx;
+	const sections: DocSection[] = [];
+	for (const id of options.sections) {
+		if (id === 'summary')
+			sections.push({ id, title: sectionTitles.summary, lines: summaryLines(views, input) });
+		else if (id === 'stories') {
+			if (options.stories.length)
+				sections.push({ id, title: sectionTitles.stories, stories: options.stories });
+		} else if (id === 'quality') sections.push(quality(ctx.imported));
+		else if (id === 'methods')
+			sections.push({
+				id,
+				title: sectionTitles.methods,
+				notes: methodNotes(input.settings, {
+					publication: input.publication,
+					meaningful: meaningfulInUse(views)
+				})
+			});
+		else {
+			if (id === 'comparison' && !comparesUnits(views)) continue;
+			const figures = sectionFigures[id].flatMap((spec) => {
+				const view = views[spec.id];
+				return view ? [docFigure(view, spec)] : [];
+			});
+			if (figures.length) sections.push({ id, title: sectionTitles[id], figures });
+		}
+	}
+	return {
+		title: options.title.trim() || 'Social prescribing impact report',
+		organisation: options.organisation.trim(),
+		scope: ctx.scope,
+		asOf: ctx.asOf,
+		produced: ctx.produced,
+		publication: input.publication,
+		synthetic: ctx.synthetic,
+		sections
+	};
+}
+
+/** Numbers in the data-quality section: rows of files, printed as they are (not people). */
+export const qualityCount = (n: number) => formatCount(n);
+export const qualityShare = (s: number) => formatShare(s);
