@@ -24,10 +24,15 @@ export function svgMarkup(svg: SVGSVGElement): string {
 }
 
 /** A chart's SVG drawn to a PNG at twice its size, on white. */
-export async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
+export function svgToPng(svg: SVGSVGElement): Promise<Blob> {
 	const { width, height } = svg.getBoundingClientRect();
+	return svgTextToPng(svgMarkup(svg), width, height);
+}
+
+/** Standalone SVG markup drawn to a PNG at twice the given size, on white. */
+export async function svgTextToPng(markup: string, width: number, height: number): Promise<Blob> {
 	const image = new Image();
-	const url = URL.createObjectURL(new Blob([svgMarkup(svg)], { type: 'image/svg+xml' }));
+	const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
 	try {
 		await new Promise((resolve, reject) => {
 			image.onload = resolve;

@@ -2,12 +2,11 @@
 // (the same views the pages draw and the command-line tool prints). The HTML, the print view and
 // the Word file are all drawn from this one model.
 import type { FigureInput } from '../figures/catalogue/types.ts';
-import { cellText, type FigureView } from '../figures/figure.ts';
+import { cellText, publishTotal, type FigureView } from '../figures/figure.ts';
 import { attritionText, measureSentence } from '../figures/outcomes.ts';
 import type { ImportReport } from '../ingest/report.ts';
 import type { Measure } from '../contract/measures.ts';
 import type { MeasureStatistics } from '../stats/outcomes.ts';
-import { formatCount, formatShare } from '../util/format.ts';
 import { methodNotes, type MethodNote } from './methods.ts';
 import {
 	compactRows,
@@ -57,13 +56,14 @@ export interface DocFigure {
 	table: { columns: string[]; numeric: boolean[]; rows: string[][]; more: number } | null;
 }
 
+/** Counts of rows as printed: in publication mode 1–7 are null (`*`) and others rounded to 5. */
 export interface QualityFile {
 	file: string;
 	table: string;
-	read: number;
-	loaded: number;
-	rejected: number;
-	issues: number;
+	read: number | null;
+	loaded: number | null;
+	rejected: number | null;
+	issues: number | null;
 	/** Columns under 100% filled: name and share (0–1). */
 	gaps: { column: string; share: number }[];
 }
@@ -79,7 +79,13 @@ export type DocSection =
 	| {
 			id: 'quality';
 			title: string;
-			totals: { files: number; read: number; loaded: number; rejected: number; issues: number };
+			totals: {
+				files: number;
+				read: number | null;
+				loaded: number | null;
+				rejected: number | null;
+				issues: number | null;
+			};
 			files: QualityFile[];
 			warnings: string[];
 	  }
@@ -180,14 +186,19 @@ export function summaryLines(
 	return lines;
 }
 
-function quality(imported: ImportReport | null): Extract<DocSection, { id: 'quality' }> {
+function quality(
+	imported: ImportReport | null,
+	publication: boolean
+): Extract<DocSection, { id: 'quality' }> {
+	// A report leaves the organisation: its row counts follow the publication rules too.
+	const n = (v: number | undefined) => publishTotal(v ?? 0, publication);
 	const files = (imported?.files ?? []).map((f) => ({
 		file: f.file,
 		table: f.table,
-		read: f.rows_read,
-		loaded: f.rows_loaded,
-		rejected: f.rows_rejected,
-		issues: f.issues,
+		read: n(f.rows_read),
+		loaded: n(f.rows_loaded),
+		rejected: n(f.rows_rejected),
+		issues: n(f.issues),
 		gaps: f.completeness
 			.filter((c) => c.share < 1)
 			.map((c) => ({ column: c.column, share: c.share }))
@@ -197,10 +208,10 @@ function quality(imported: ImportReport | null): Extract<DocSection, { id: 'qual
 		title: sectionTitles.quality,
 		totals: {
 			files: files.length,
-			read: imported?.rows_read ?? 0,
-			loaded: imported?.rows_loaded ?? 0,
-			rejected: imported?.rows_rejected ?? 0,
-			issues: imported?.issues ?? 0
+			read: n(imported?.rows_read),
+			loaded: n(imported?.rows_loaded),
+			rejected: n(imported?.rows_rejected),
+			issues: n(imported?.issues)
 		},
 		files,
 		warnings: imported?.warnings ?? []
@@ -225,7 +236,7 @@ export function buildReport(options: ReportOptions, ctx: ReportContext): ReportD
 		else if (id === 'stories') {
 			if (options.stories.length)
 				sections.push({ id, title: sectionTitles.stories, stories: options.stories });
-		} else if (id === 'quality') sections.push(quality(ctx.imported));
+		} else if (id === 'quality') sections.push(quality(ctx.imported, input.publication));
 		else if (id === 'methods')
 			sections.push({
 				id,
@@ -255,7 +266,3 @@ export function buildReport(options: ReportOptions, ctx: ReportContext): ReportD
 		sections
 	};
 }
-
-/** Numbers in the data-quality section: rows of files, printed as they are (not people). */
-export const qualityCount = (n: number) => formatCount(n);
-export const qualityShare = (s: number) => formatShare(s);

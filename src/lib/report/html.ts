@@ -20,6 +20,8 @@ const cssString = (text: string) =>
 	`"${text
 		.replace(/\\/g, '\\\\')
 		.replace(/"/g, '\\"')
+		.replace(/</g, '\\3c ')
+		.replace(/>/g, '\\3e ')
 		.replace(/[\r\n]+/g, ' ')}"`;
 
 /** What the running footer of every printed page says. */
@@ -125,7 +127,7 @@ ${s.stories.map((st) => `<div class="story"><h3>${esc(st.title)}</h3><p>${esc(st
 						`<li>${esc(f.file)}: ${f.gaps.map((g) => `${esc(g.column)} ${formatShare(g.share)}`).join(', ')}</li>`
 				)
 				.join('');
-			return `<p>${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people, and are shown as they are in publication mode.</p>
+			return `<p>${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people.</p>
 <table><thead><tr><th scope="col">File</th><th scope="col">Table</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Loaded</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Issues</th></tr></thead><tbody>${files}</tbody></table>
 ${gaps ? `<h3>Columns not always filled</h3><p class="meta">The share of loaded rows with a value, for the columns the figures use that are not complete.</p><ul>${gaps}</ul>` : '<p>Every column the figures use is filled in every loaded row.</p>'}
 ${s.warnings.length ? `<h3>Warnings</h3><ul>${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}`;

@@ -53,7 +53,7 @@ export function methodNotes(
 		},
 		{
 			heading: 'Sources',
-			text: 'Outcome measures and meaningful changes: Warwick Medical School (WEMWBS, SWEMWBS), the Office for National Statistics (ONS4) and the measures’ own publishers. Funnel limits: Public Health England / OHID Fingertips (PHEindicatormethods); overdispersion: FunnelPlotR 0.6.0. Run charts: NHS England “Making Data Count” and NHSRplotthedots. Kaplan–Meier: R survival. GP appointments: Polley et al. (2017), a review of UK evaluations. Full definitions are in the dashboard’s METHODS.md.'
+			text: 'Outcome measures and meaningful changes: Warwick Medical School (WEMWBS, SWEMWBS), the Office for National Statistics (ONS4) and the measures’ own publishers. Funnel limits: Public Health England / OHID Fingertips (PHEindicatormethods); overdispersion: FunnelPlotR 0.6.0. Run charts: NHS England “Making Data Count” and NHSRplotthedots. Kaplan–Meier: R survival. GP appointments: a 2017 review of UK evaluations by Polley and colleagues. Full definitions are in the dashboard’s METHODS.md.'
 		}
 	];
 }

@@ -72,7 +72,7 @@ export const sectionFigures: Record<
 	],
 	journeys: [
 		{ id: 'time-to-first-contact' },
-		{ id: 'time-to-discharge', columns: ['referrals', 'events', 'censored', 'median', 'interval'] },
+		{ id: 'time-to-discharge', columns: ['label', 'referrals', 'events', 'censored', 'median', 'interval'] },
 		{ id: 'contacts-per-episode', rows: 0 },
 		{ id: 'discharge-reasons' },
 		{ id: 'caseload-per-link-worker', rows: 0 }

@@ -15,9 +15,12 @@ export function currentFilters(): Filters {
 	return filtersFromParams(page.url.searchParams);
 }
 
+/** Pages where publication mode is on unless turned off: the printable report. */
+const publicationByDefault = () => page.url.pathname === '/report';
+
 /** Is publication mode on? It is in the URL too (`publication=1`), so it survives a reload. */
 export function publicationOn(): boolean {
-	return publicationIn(page.url.search);
+	return publicationIn(page.url.search, publicationByDefault());
 }
 
 /** The as-of date the view asks for, if any (otherwise the latest date in the data). */
@@ -36,6 +39,8 @@ export function viewSearch(
 ) {
 	const params = filtersToParams(filters);
 	if (publication) params.set('publication', '1');
+	// Off where the page's default is on: said outright, so it stays off.
+	else if (publicationByDefault()) params.set('publication', '0');
 	for (const [k, v] of settings) params.append(k, v);
 	const text = params.toString();
 	return text ? `?${text}` : '';
@@ -62,5 +67,5 @@ export function setFilters(filters: Filters) {
 
 /** Turn publication mode on or off, keeping the other parameters (the load page's `next`). */
 export function setPublication(on: boolean) {
-	return go(withPublication(page.url.search, on));
+	return go(withPublication(page.url.search, on, publicationByDefault()));
 }

@@ -72,17 +72,28 @@ const nextView = (params: URLSearchParams) => {
 	return next?.startsWith('/') ? new URL(next, 'http://local') : undefined;
 };
 
-/** Is publication mode on in a query string? On the load page, the view it returns to decides. */
-export function publicationIn(search: string): boolean {
+/**
+ * Is publication mode on in a query string? `publication=1` turns it on and `publication=0` off;
+ * on the load page, the view it returns to decides; otherwise the page's default (on for the
+ * report, off elsewhere).
+ */
+export function publicationIn(search: string, defaultOn = false): boolean {
 	const params = new URLSearchParams(search);
-	if (params.get('publication') === '1') return true;
-	return nextView(params)?.searchParams.get('publication') === '1';
+	const own = params.get('publication');
+	if (own === '1' || own === '0') return own === '1';
+	const next = nextView(params)?.searchParams.get('publication');
+	if (next === '1' || next === '0') return next === '1';
+	return defaultOn;
 }
 
-/** A query string with publication mode set, other parameters kept (and set in `next` too). */
-export function withPublication(search: string, on: boolean): string {
+/**
+ * A query string with publication mode set, other parameters kept (and set in `next` too): the
+ * page's default is left out of the address, the other state written as `1` or `0`.
+ */
+export function withPublication(search: string, on: boolean, defaultOn = false): string {
 	const params = new URLSearchParams(search);
-	const flip = (p: URLSearchParams) => (on ? p.set('publication', '1') : p.delete('publication'));
+	const flip = (p: URLSearchParams) =>
+		on === defaultOn ? p.delete('publication') : p.set('publication', on ? '1' : '0');
 	flip(params);
 	const next = nextView(params);
 	if (next) {
