@@ -3,6 +3,7 @@
 // browser tests.
 import { strFromU8, unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
+import { expect } from 'vitest';
 
 const clean = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
 
@@ -76,4 +77,24 @@ export function externalUrls(html: string): string[] {
 		...html.matchAll(/url\(\s*["']?([^"')]+)/gi)
 	].map((m) => m[1]);
 	return found.filter((u) => /^(?:https?:)?\/\//i.test(u));
+}
+
+/** The report's compact table is the CLI's table: the same cells in the chosen columns. */
+export function expectSameTable(
+	table: ReadTable,
+	cli: { columns: string[]; rows: string[][] },
+	where: string
+) {
+	// Columns by label, in order (two columns may share a label: "Referrals" and its count).
+	const used = new Set<number>();
+	const at = table.header.map((h) => {
+		const j = cli.columns.findIndex((c, k) => c === h && !used.has(k));
+		used.add(j);
+		return j;
+	});
+	expect(at, `${where}: columns ${table.header.join(' | ')}`).not.toContain(-1);
+	expect(table.rows.length, `${where}: rows`).toBeLessThanOrEqual(cli.rows.length);
+	table.rows.forEach((row, i) =>
+		expect(row, `${where}, row ${i + 1}`).toEqual(at.map((j) => cli.rows[i][j]))
+	);
 }

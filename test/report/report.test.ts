@@ -20,7 +20,7 @@ import {
 	pairPatterns
 } from '../e2e/published.ts';
 import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
-import { externalUrls, readDocx, readHtml, type ReadTable } from './read-back.ts';
+import { expectSameTable, externalUrls, readDocx, readHtml, type ReadTable } from './read-back.ts';
 
 const sample = [
 	'synthetic-referrals.csv',
@@ -59,26 +59,6 @@ async function report(format: 'html' | 'docx', paths: string[], ...options: stri
 	expect(r.stderr).toBe('');
 	expect(r.code).toBe(0);
 	return readFile(out);
-}
-
-/** The report's compact table is the CLI's table: the same cells in the chosen columns. */
-function expectSameTable(
-	table: ReadTable,
-	cli: { columns: string[]; rows: string[][] },
-	where: string
-) {
-	// Columns by label, in order (two columns may share a label: "Referrals" and its count).
-	const used = new Set<number>();
-	const at = table.header.map((h) => {
-		const j = cli.columns.findIndex((c, k) => c === h && !used.has(k));
-		used.add(j);
-		return j;
-	});
-	expect(at, `${where}: columns ${table.header.join(' | ')}`).not.toContain(-1);
-	expect(table.rows.length, `${where}: rows`).toBeLessThanOrEqual(cli.rows.length);
-	table.rows.forEach((row, i) =>
-		expect(row, `${where}, row ${i + 1}`).toEqual(at.map((j) => cli.rows[i][j]))
-	);
 }
 
 describe.each([

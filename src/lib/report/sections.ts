@@ -80,7 +80,10 @@ export const sectionFigures: Record<
 	comparison: [
 		...compareFunnels.map((f) => ({ id: f.id, rows: 0 })),
 		...compareRuns.map((f) => ({ id: f.id, rows: 0 })),
-		{ id: unitsFigure.id }
+		{
+			id: unitsFigure.id,
+			columns: ['label', 'referrals', 'people', 'first_contact', 'discharge', 'goals_met']
+		}
 	]
 };
 
