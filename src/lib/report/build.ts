@@ -8,7 +8,7 @@ import type { FigureInput } from '../figures/catalogue/types.ts';
 import type { FigureView } from '../figures/figure.ts';
 import { drawChart, type ReportChart } from './charts.ts';
 import type { ReportDoc } from './document.ts';
-import { reportFigureIds } from './sections.ts';
+import { drawnInReport, reportFigureIds } from './sections.ts';
 
 /** Every figure the report reads: its sections' figures and the headline its summary quotes. */
 export const reportFigures = ['headline', ...reportFigureIds].map(figure);
@@ -33,7 +33,7 @@ export function reportCharts(
 		if (!('figures' in s)) continue;
 		for (const f of s.figures) {
 			const view = views[f.id];
-			const chart = view && drawChart(f.id, view, input, document);
+			const chart = view && drawnInReport(f.id) && drawChart(f.id, view, input, document);
 			if (chart) charts[f.id] = chart;
 		}
 	}

@@ -167,7 +167,7 @@ async function sectionParts(
 			const out: (Paragraph | Table)[] = [
 				heading,
 				para(
-					`${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected, and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people.`
+					`${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected, and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people${doc.publication ? ', rounded as publication mode rounds every count' : ''}.`
 				),
 				wordTable(
 					['File', 'Table', 'Rows read', 'Loaded', 'Rejected', 'Issues'],

@@ -70,7 +70,8 @@ export function reportCss(doc: ReportDoc): string {
   html, body { background: #fff !important; }
   header.site, .skip, .synthetic-banner, main > :not([data-testid="figures"]), [data-testid="figures"] > :not(.report-host), .report-host > :not(.report) { display: none !important; }
   main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
-  .report { max-width: none; padding: 0; margin: 0; }
+  .report { max-width: none; padding: 0; margin: 0; font-size: 10pt; }
+  .report table { font-size: 7.5pt; }
   .report-section { break-before: page; page-break-before: always; margin-top: 0; }
   .report-section.first { break-before: auto; page-break-before: auto; }
   .report h2, .report h3 { break-after: avoid; page-break-after: avoid; }
@@ -127,7 +128,7 @@ ${s.stories.map((st) => `<div class="story"><h3>${esc(st.title)}</h3><p>${esc(st
 						`<li>${esc(f.file)}: ${f.gaps.map((g) => `${esc(g.column)} ${formatShare(g.share)}`).join(', ')}</li>`
 				)
 				.join('');
-			return `<p>${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people.</p>
+			return `<p>${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people${doc.publication ? ', rounded as publication mode rounds every count' : ''}.</p>
 <table><thead><tr><th scope="col">File</th><th scope="col">Table</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Loaded</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Issues</th></tr></thead><tbody>${files}</tbody></table>
 ${gaps ? `<h3>Columns not always filled</h3><p class="meta">The share of loaded rows with a value, for the columns the figures use that are not complete.</p><ul>${gaps}</ul>` : '<p>Every column the figures use is filled in every loaded row.</p>'}
 ${s.warnings.length ? `<h3>Warnings</h3><ul>${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}`;

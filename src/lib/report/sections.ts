@@ -9,6 +9,8 @@ export interface ReportFigure {
 	columns?: string[];
 	/** Rows the compact table prints at most; the rest are counted in a note. */
 	rows?: number;
+	/** Draw the figure's chart (default); false prints its table only, to keep the report short. */
+	chart?: boolean;
 }
 
 /** The sections a user can include, in the report's order. */
@@ -72,13 +74,21 @@ export const sectionFigures: Record<
 	],
 	journeys: [
 		{ id: 'time-to-first-contact' },
-		{ id: 'time-to-discharge', columns: ['label', 'referrals', 'events', 'censored', 'median', 'interval'] },
+		{
+			id: 'time-to-discharge',
+			columns: ['label', 'referrals', 'events', 'censored', 'median', 'interval']
+		},
 		{ id: 'contacts-per-episode', rows: 0 },
 		{ id: 'discharge-reasons' },
 		{ id: 'caseload-per-link-worker', rows: 0 }
 	],
 	comparison: [
-		...compareFunnels.map((f) => ({ id: f.id, rows: 0 })),
+		// The key funnels drawn; each measure's follow-up rate and mean change as their tables.
+		...compareFunnels.map((f) =>
+			/^compare-(followed-up|mean-change)-/.test(f.id)
+				? { id: f.id, chart: false }
+				: { id: f.id, rows: 0 }
+		),
 		...compareRuns.map((f) => ({ id: f.id, rows: 0 })),
 		{
 			id: unitsFigure.id,
@@ -86,6 +96,12 @@ export const sectionFigures: Record<
 		}
 	]
 };
+
+/** Does the report draw this figure's chart? */
+export const drawnInReport = (id: string): boolean =>
+	Object.values(sectionFigures).every((list) =>
+		list.every((f) => f.id !== id || f.chart !== false)
+	);
 
 /** Every catalogue figure the report may lay out, each once. */
 export const reportFigureIds: string[] = [
