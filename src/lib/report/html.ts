@@ -56,7 +56,8 @@ export function reportCss(doc: ReportDoc): string {
 .report .meta, .report .caveat, .report .more { font-size: 0.8rem; color: #4c6272; margin: 0.2rem 0; }
 .report .caveat { color: #7a4100; }
 .report table { border-collapse: collapse; width: 100%; font-size: 0.78rem; margin: 0.3rem 0; break-inside: avoid; page-break-inside: avoid; }
-.report th, .report td { text-align: left; padding: 0.12rem 0.35rem; border-bottom: 1px solid #d8dde0; vertical-align: top; overflow-wrap: anywhere; }
+.report th, .report td { text-align: left; padding: 0.12rem 0.35rem; border-bottom: 1px solid #d8dde0; vertical-align: top; overflow-wrap: break-word; }
+.report td.num { white-space: nowrap; }
 .report td.num, .report th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .report .reminder { background: #fff9c4; border-left: 6px solid #ffb81c; padding: 0.4rem 0.8rem; }
 .report .story { margin: 0 0 1rem; break-inside: avoid; }
