@@ -87,6 +87,14 @@ export type DocSection =
 				issues: number | null;
 			};
 			files: QualityFile[];
+			/** Why rows were rejected or loaded with an issue: per file, column and reason. */
+			reasons: {
+				kind: 'Rejected' | 'Issue';
+				file: string;
+				column: string;
+				reason: string;
+				rows: number | null;
+			}[];
 			warnings: string[];
 	  }
 	| { id: 'methods'; title: string; notes: MethodNote[] };
@@ -214,6 +222,16 @@ function quality(
 			issues: n(imported?.issues)
 		},
 		files,
+		reasons: [
+			...(imported?.rejects ?? []).map((r) => ({ kind: 'Rejected' as const, ...r })),
+			...(imported?.problems ?? []).map((r) => ({ kind: 'Issue' as const, ...r }))
+		].map((r) => ({
+			kind: r.kind,
+			file: r.file,
+			column: r.column,
+			reason: r.reason,
+			rows: n(r.rows)
+		})),
 		warnings: imported?.warnings ?? []
 	};
 }

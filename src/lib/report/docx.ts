@@ -186,6 +186,18 @@ async function sectionParts(
 						{ size: 18 }
 					)
 				);
+			if (s.reasons.length)
+				out.push(
+					new Paragraph({
+						heading: HeadingLevel.HEADING_3,
+						children: [text('Why rows were rejected or flagged')]
+					}),
+					wordTable(
+						['', 'File', 'Column', 'Reason', 'Rows'],
+						s.reasons.map((r) => [r.kind, r.file, r.column, r.reason, formatCount(r.rows)]),
+						[false, false, false, false, true]
+					)
+				);
 			for (const w of s.warnings) out.push(para(`Warning: ${w}`, { size: 18, color: '7A4100' }));
 			return out;
 		}

@@ -132,6 +132,16 @@ ${s.stories.map((st) => `<div class="story"><h3>${esc(st.title)}</h3><p>${esc(st
 			return `<p>${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people${doc.publication ? ', rounded as publication mode rounds every count' : ''}.</p>
 <table><thead><tr><th scope="col">File</th><th scope="col">Table</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Loaded</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Issues</th></tr></thead><tbody>${files}</tbody></table>
 ${gaps ? `<h3>Columns not always filled</h3><p class="meta">The share of loaded rows with a value, for the columns the figures use that are not complete.</p><ul>${gaps}</ul>` : '<p>Every column the figures use is filled in every loaded row.</p>'}
+${
+	s.reasons.length
+		? `<h3>Why rows were rejected or flagged</h3><table><thead><tr><th scope="col"></th><th scope="col">File</th><th scope="col">Column</th><th scope="col">Reason</th><th scope="col" class="num">Rows</th></tr></thead><tbody>${s.reasons
+				.map(
+					(r) =>
+						`<tr><td>${r.kind}</td><td>${esc(r.file)}</td><td>${esc(r.column)}</td><td>${esc(r.reason)}</td><td class="num">${formatCount(r.rows)}</td></tr>`
+				)
+				.join('')}</tbody></table>`
+		: ''
+}
 ${s.warnings.length ? `<h3>Warnings</h3><ul>${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}`;
 		}
 		case 'methods':
