@@ -25,6 +25,13 @@ export async function main(
 	const db = await createNodeDb();
 	try {
 		return await summary(db, args.value, out, err);
+	} catch (e) {
+		// No engine message or stack trace for the user; SP_IMPACT_DEBUG=1 shows them.
+		if (process.env.SP_IMPACT_DEBUG) err.write(`${(e as Error).stack ?? e}\n`);
+		err.write(
+			`sp-impact: the files could not be loaded (an internal error, not a fault in your data you can fix). Run again with SP_IMPACT_DEBUG=1 and report what it prints.\n`
+		);
+		return 1;
 	} finally {
 		await db.close();
 	}
