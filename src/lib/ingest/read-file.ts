@@ -38,7 +38,7 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	if (binary) return { error: binary };
 	const text = decode(head, encoding);
 	if (!/\S/.test(text.replace(/^\ufeff/, ''))) {
-		return { error: 'holds no text, only blank lines or spaces: export the data again' };
+		return { error: 'holds no text, only blank lines or spaces. Export the data again' };
 	}
 	// Line endings are made one kind for guessing only, so a mixed file is guessed like any other.
 	const delimiter = detectDelimiter(text.replace(/\r\n?/g, '\n'));
@@ -73,7 +73,10 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	const all = decode(bytes, encoding);
 	const split = splitRecords(all, delimiter);
 	if (!split) {
-		return { error: 'its first line opens a quote that is never closed, so it has no header row' };
+		return {
+			error:
+				'its header row opens a quote that is never closed, so its columns cannot be told apart. Open it in a spreadsheet, check the header row and save it again as CSV'
+		};
 	}
 	// Bytes that are not UTF-8 in a file that began as UTF-8: those rows are refused, not mangled.
 	const badBytes = encoding.startsWith('utf-8') && !validUtf8(bytes);

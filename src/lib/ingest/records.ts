@@ -245,6 +245,8 @@ export function plainCsv(rows: RecordRow[], width: number): string {
 		if (!('fields' in r)) continue;
 		const cells = new Array<string>(total);
 		for (let i = 0; i < total; i++) cells[i] = quote(r.fields[i] ?? '');
+		// Fields past the slack are joined into its last column, so text there still shows.
+		if (r.fields.length > total) cells[total - 1] = quote(r.fields.slice(total - 1).join(','));
 		// A value that is only quotes around nothing ("") is an empty string, read as missing.
 		out.push(`${r.row},${r.fields.length},${cells.join(',')}`);
 	}
