@@ -78,6 +78,17 @@ describe('hostile files: nothing lost, rows numbered as a spreadsheet shows them
 		expect((await rejects(ctx)).map((r) => r.row)).toEqual([5]);
 	});
 
+	it('regression (fuzz): a first value holding CRLF made DuckDB guess CRLF line ends and refuse the file', async () => {
+		// Found by test/ingest/fuzz.test.ts: split files are written with LF line ends, and DuckDB
+		// guessed CRLF from the quoted line break of the first row. The line end is now stated.
+		const text = `${header}\nR1,2024-04-01,"\r\n"\nR2,2024-04-01,,x0,x1,x2,x3,x4,x5,x6,x7,x8\n`;
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('crlf.csv', text)]);
+		expect(report.files[0]).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
+		expect((await rejects(ctx)).map((r) => [r.row, r.reason])).toEqual([
+			[3, 'has 12 fields but the header has 3 (a delimiter inside an unquoted value?)']
+		]);
+	});
+
 	it('blank lines above the header keep the rows numbered as the sheet shows them', async () => {
 		const text = `\n\n${header}\nR1,01/04/2024,a\n,02/04/2024,b\n`;
 		const { report } = await importPaths(ctx.db, [await ctx.files.write('above.csv', text)]);

@@ -43,7 +43,7 @@ export function stageSql(
 export function stageRecordsSql(fileIndex: number, path: string, width: number): string {
 	const names = rawNames(fileIndex);
 	return `CREATE OR REPLACE TABLE ${ident(names.table).text} AS SELECT * FROM read_csv(${literal(path).text},
-  delim = ',', quote = '"', escape = '"', header = false,
+  delim = ',', quote = '"', escape = '"', new_line = '\\n', header = false,
   columns = {'_r': 'INTEGER', '_n': 'INTEGER', ${textColumns(width).join(', ')}}, null_padding = false,
   auto_detect = false);
 CREATE OR REPLACE TABLE ${ident(names.rejects).text} (line INTEGER, column_name VARCHAR, csv_line VARCHAR, error_type VARCHAR, error_message VARCHAR);`;
