@@ -272,17 +272,19 @@ describe('sp-impact summary', () => {
 		{
 			name: 'an unsupported file',
 			file: () => files.write('notes.pdf', '%PDF-1.4'),
-			message: /^sp-impact: notes\.pdf: not a CSV, TSV, TXT or XLSX file\n$/
+			message:
+				/^sp-impact: notes\.pdf: is not a CSV, TSV, TXT or XLSX file\. Export the data as CSV or Excel \(\.xlsx\)\.\n$/
 		},
 		{
 			name: 'an empty file',
 			file: () => files.write('empty.csv', ''),
-			message: /^sp-impact: empty\.csv: the file is empty\n$/
+			message:
+				/^sp-impact: empty\.csv: is empty \(0 bytes\), so there is nothing to load\. Export the data again\.\n$/
 		},
 		{
 			name: 'an unreadable workbook',
 			file: () => files.write('broken.xlsx', 'not a zip'),
-			message: /^sp-impact: broken\.xlsx: could not be read \(/
+			message: /^sp-impact: broken\.xlsx: is not an Excel workbook: it holds plain text/
 		},
 		{
 			name: 'a file with no referral columns',

@@ -25,7 +25,10 @@ describe('importFiles: files on disk into the canonical tables', () => {
 	});
 
 	it('tells two files with one name apart', async () => {
-		const copy = await ctx.files.write('messy-referrals.csv', 'Referral ID,Date of referral\n');
+		const copy = await ctx.files.write(
+			'messy-referrals.csv',
+			'Referral ID,Date of referral\nZ1,01/04/2024\n'
+		);
 		const imported = await importFiles(ctx.db, [fixture('messy-referrals.csv'), copy]);
 		if ('error' in imported) throw new Error(imported.error.message);
 		expect(imported.value.files.map((f) => f.name)).toEqual([
@@ -62,12 +65,14 @@ describe('importFiles: files on disk into the canonical tables', () => {
 		{
 			name: 'a file that is not CSV, TSV, TXT or XLSX',
 			files: async () => [await ctx.files.write('notes.pdf', '%PDF-1.4')],
-			message: /^notes\.pdf: not a CSV, TSV, TXT or XLSX file$/
+			message:
+				/^notes\.pdf: is not a CSV, TSV, TXT or XLSX file\. Export the data as CSV or Excel \(\.xlsx\)\.$/
 		},
 		{
 			name: 'an empty file',
 			files: async () => [await ctx.files.write('empty.csv', '')],
-			message: /^empty\.csv: the file is empty$/
+			message:
+				/^empty\.csv: is empty \(0 bytes\), so there is nothing to load\. Export the data again\.$/
 		},
 		{
 			name: 'a profile that cannot be read',

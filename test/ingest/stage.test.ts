@@ -13,11 +13,11 @@ describe('raw rows', () => {
 			expected: { read: 3, loaded: 2, row: 4, value: 'R3,03/04/2024,"C' }
 		},
 		{
-			// The reader cannot tell where the quoted value ends: the rest of the file is one bad row,
-			// and its text is kept in the reject, so nothing is lost without a word.
+			// The quote is never closed: its line is one bad row, and the lines after it are read
+			// on their own (they used to vanish into the bad row's value).
 			name: 'mid-file',
 			text: 'Referral ID,Date of referral,PCN\r\nR1,01/04/2024,A\r\nR2,02/04/2024,"B\r\nR3,03/04/2024,C\r\n',
-			expected: { read: 2, loaded: 1, row: 3, value: 'R2,02/04/2024,"B\r\nR3,03/04/2024,C' }
+			expected: { read: 3, loaded: 2, row: 3, value: 'R2,02/04/2024,"B' }
 		}
 	])('an unterminated quote $name is counted as read and rejected', async ({ text, expected }) => {
 		const { report } = await importPaths(ctx.db, [await ctx.files.write('unterminated.csv', text)]);
@@ -32,7 +32,7 @@ describe('raw rows', () => {
 				row: expected.row,
 				column: null,
 				value: expected.value,
-				reason: 'could not be read: Value with unterminated quote found.'
+				reason: 'could not be read: a quoted value starts in this row and is never closed'
 			}
 		]);
 	});

@@ -119,7 +119,9 @@ describe('Excel workbooks (write-excel-file → importFiles)', () => {
 		const bad = await files.write('broken.xlsx', 'Referral ID,Date\nR1,01/04/2024\n');
 		const result = await prepareFile(db, await fromPath(bad));
 		expect(isUnreadable(result)).toBe(true);
-		expect((result as { error: string }).error).toMatch(/^broken\.xlsx: could not be read \(/);
+		expect((result as { error: string }).error).toBe(
+			'broken.xlsx: is not an Excel workbook: it holds plain text (a CSV file renamed .xlsx?). Rename it to .csv'
+		);
 	});
 
 	it('toCsv quotes what needs quoting and pads short rows', () => {

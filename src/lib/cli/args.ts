@@ -17,6 +17,9 @@ export interface SummaryArgs {
 	practice: string[];
 	service: string[];
 	profile?: string;
+	/** `summary` only: where to write the rejected rows and the issues as CSV. */
+	rejects?: string;
+	issues?: string;
 	dropIdentifiers: boolean;
 	publication: boolean;
 	/** Meaningful change in points by measure key (`--meaningful-change wemwbs=4`). */
@@ -46,7 +49,8 @@ export interface SummaryArgs {
 export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                           [--pcn NAME]... [--practice NAME]... [--service NAME]...
                           [--meaningful-change MEASURE=POINTS]... [--gp-window-months N]
-                          [--publication] [--profile mapping.json] [--drop-identifiers] FILE...
+                          [--publication] [--profile mapping.json] [--drop-identifiers]
+                          [--rejects FILE.csv] [--issues FILE.csv] FILE...
        sp-impact figures [--figure ID]... [the same options] FILE...
        sp-impact compare --by service|pcn|practice|link_worker [--overdispersion] [--rules ptd|mdc]
                          [--target MEASURE=VALUE]... [the same options] FILE...
@@ -74,6 +78,8 @@ export function parseSummaryArgs(
 				practice: { type: 'string', multiple: true },
 				service: { type: 'string', multiple: true },
 				profile: { type: 'string' },
+				rejects: { type: 'string' },
+				issues: { type: 'string' },
 				'meaningful-change': { type: 'string', multiple: true },
 				'gp-window-months': { type: 'string' },
 				figure: { type: 'string', multiple: true },
@@ -111,6 +117,12 @@ export function parseSummaryArgs(
 	const figures = values.figure ?? [];
 	if (command === 'summary' && figures.length)
 		return { error: '--figure is for sp-impact figures' };
+	if (command !== 'summary' && (values.rejects !== undefined || values.issues !== undefined))
+		return { error: '--rejects and --issues are for sp-impact summary' };
+	for (const name of ['rejects', 'issues'] as const) {
+		if (values[name] !== undefined && !values[name].trim())
+			return { error: `invalid --${name}: empty file name` };
+	}
 	const unknown = figures.find((id) => !figureIds.includes(id));
 	if (unknown !== undefined)
 		return { error: `unknown figure: ${unknown} (one of ${figureIds.join(', ')})` };
@@ -147,6 +159,8 @@ export function parseSummaryArgs(
 			practice: names(values.practice),
 			service: names(values.service),
 			profile: values.profile,
+			rejects: values.rejects,
+			issues: values.issues,
 			dropIdentifiers: values['drop-identifiers'] ?? false,
 			publication: command === 'report' ? !values['no-publication'] : (values.publication ?? false),
 			meaningfulChange,

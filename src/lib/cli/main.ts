@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { createNodeDb } from '../db/node.ts';
+import { problemsCsv } from '../ingest/report.ts';
 import { importFiles } from '../ingest/import-files.ts';
 import { catalogue } from '../figures/catalogue/index.ts';
 import { plain, publication } from '../figures/presenter.ts';
@@ -26,6 +28,13 @@ export async function main(
 	const db = await createNodeDb();
 	try {
 		return await summary(db, args.value, out, err);
+	} catch (e) {
+		// No engine message or stack trace for the user; SP_IMPACT_DEBUG=1 shows them.
+		if (process.env.SP_IMPACT_DEBUG) err.write(`${(e as Error).stack ?? e}\n`);
+		err.write(
+			`sp-impact: the files could not be loaded (an internal error, not a fault in your data you can fix). Run again with SP_IMPACT_DEBUG=1 and report what it prints.\n`
+		);
+		return 1;
 	} finally {
 		await db.close();
 	}
@@ -46,6 +55,27 @@ async function summary(
 		return imported.error.code;
 	}
 	const { files, report } = imported.value;
+	for (const [path, source] of [
+		[args.rejects, 'import_rejects'],
+		[args.issues, 'import_issues']
+	] as const) {
+		if (!path) continue;
+		const written = await writeFile(path, await problemsCsv(db, source)).catch((e: Error) => e);
+		if (written instanceof Error) {
+			err.write(`sp-impact: cannot write ${path}: ${written.message}\n`);
+			return 1;
+		}
+	}
+	if (report.tables.referrals === 0) {
+		const reasons = report.rejects
+			.filter((r) => report.files.some((f) => f.file === r.file && f.table === 'referrals'))
+			.slice(0, 3)
+			.map((r) => `${r.file}: ${r.reason} (${r.rows} rows, the first is row ${r.example_row})`);
+		err.write(
+			`sp-impact: no referral could be loaded: every referral row was rejected.\n  ${reasons.join('\n  ')}\nWrite every reason out with --rejects FILE.csv, fix the rows and run again.\n`
+		);
+		return 1;
+	}
 	const filters = makeFilters({
 		period: { kind: 'custom', from: args.from, to: args.to },
 		pcn: args.pcn,

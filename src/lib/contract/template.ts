@@ -1,11 +1,11 @@
+import { csvCell } from '../util/csv.ts';
 import { tables, type TableName } from './tables.ts';
 
 /** A CSV template for a table: the canonical headers and one example row, from the contract. */
 export function templateCsv(table: TableName): string {
 	const columns = tables[table].columns;
-	const quote = (v: string) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 	return (
-		[columns.map((c) => c.name).join(','), columns.map((c) => quote(c.example)).join(',')].join(
+		[columns.map((c) => c.name).join(','), columns.map((c) => csvCell(c.example)).join(',')].join(
 			'\r\n'
 		) + '\r\n'
 	);

@@ -6,6 +6,8 @@ export interface LoadFile {
 	index: number;
 	name: string;
 	width: number;
+	/** Whether the raw table carries each row's number (`_r`), or it is rowid + 2. */
+	numbered: boolean;
 	mapping: Mapping;
 }
 

@@ -65,6 +65,7 @@ export async function loadFiles(
 		index: f.index,
 		name: f.name,
 		width: f.headers.length,
+		numbered: f.numbered,
 		mapping: f.mapping
 	}));
 	for (const file of loads) await db.exec(fileSideSql(file));

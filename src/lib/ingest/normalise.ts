@@ -9,7 +9,8 @@ import {
 	extraFieldsCondition,
 	fieldCountSql,
 	rawColumn,
-	rawNames
+	rawNames,
+	rowNumberSql
 } from './stage.ts';
 
 const q = (name: string) => ident(name).text;
@@ -36,7 +37,7 @@ export function fileSideSql(file: LoadFile): string {
 	const id = source.get('referral_id');
 	for (const c of file.mapping.columns) {
 		if (c.target.kind !== 'score' || id === undefined) continue;
-		statements.push(`INSERT INTO stage_scores SELECT ${lit(file.name)}, ${file.order}, (rowid + 2)::INTEGER, ${lit(c.header)},
+		statements.push(`INSERT INTO stage_scores SELECT ${lit(file.name)}, ${file.order}, ${rowNumberSql(file.numbered)}, ${lit(c.header)},
   sp_text(${rawColumn(id)}), ${lit(c.target.measure)}, ${lit(c.target.timepoint)}, sp_text(${rawColumn(c.index)})
 FROM ${raw} WHERE sp_text(${rawColumn(c.index)}) IS NOT NULL;`);
 	}
@@ -55,8 +56,8 @@ function fileSelect(file: LoadFile): string {
 		return `${value} AS ${q(c.name)}`;
 	});
 	const extra = extraFieldsCondition(file.width);
-	return `SELECT ${lit(file.name)} AS _file, ${file.order} AS _order, (rowid + 2)::INTEGER AS _row,
-  ${extra} AS _extra, CASE WHEN ${extra} THEN ${fieldCountSql(file.width)} END AS _fields, ${file.width} AS _width,
+	return `SELECT ${lit(file.name)} AS _file, ${file.order} AS _order, ${rowNumberSql(file.numbered)} AS _row,
+  ${extra} AS _extra, CASE WHEN ${extra} THEN ${fieldCountSql(file.width, file.numbered)} END AS _fields, ${file.width} AS _width,
   ${columns.join(', ')}
 FROM ${q(rawNames(file.index).table)} WHERE NOT (${blankCondition(file.width)})`;
 }

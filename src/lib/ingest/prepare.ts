@@ -2,12 +2,18 @@ import type { Profile } from '../contract/profile.ts';
 import { ident } from '../db/sql.ts';
 import type { Db } from '../db/types.ts';
 import type { Encoding } from './decode.ts';
-import { findings, guardColumnSql, guardSql, type IdentifierFinding } from './guard.ts';
+import {
+	findings,
+	guardColumnSql,
+	guardSql,
+	guardWideSql,
+	type IdentifierFinding
+} from './guard.ts';
 import { fileKind, type InputFile } from './input.ts';
 import { detectTable, mapHeaders, type Mapping } from './mapping.ts';
-import { stageInput } from './read-file.ts';
+import { Refusal, stageInput } from './read-file.ts';
 import type { Delimiter } from './sniff.ts';
-import { rawColumn, rawNames, rawStatsSql } from './stage.ts';
+import { dropRawSql, isWide, rawColumn, rawNames, rawStatsSql } from './stage.ts';
 
 /** A file read into a raw table and mapped, waiting for the user's review before it loads. */
 export interface PreparedFile {
@@ -19,6 +25,8 @@ export interface PreparedFile {
 	sheet: string | null;
 	sheets: string[];
 	headers: string[];
+	/** Whether the raw table carries each row's number (`_r`), or it is rowid + 2. */
+	numbered: boolean;
 	preview: string[][];
 	rows: number;
 	blank: number;
@@ -50,16 +58,33 @@ export async function prepareFile(
 	const step = options.onStep ?? (() => {});
 	const name = options.name ?? input.name;
 	const kind = fileKind(input.name);
-	if (kind === 'unsupported') return { name, error: `${name}: not a CSV, TSV, TXT or XLSX file` };
-	if (input.size === 0) return { name, error: `${name}: the file is empty` };
+	if (kind === 'unsupported')
+		return {
+			name,
+			error: `${name}: is not a CSV, TSV, TXT or XLSX file. Export the data as CSV or Excel (.xlsx).`
+		};
+	if (input.size === 0)
+		return {
+			name,
+			error: `${name}: is empty (0 bytes), so there is nothing to load. Export the data again.`
+		};
 	try {
 		step(`Reading ${name} (${megabytes(input.size)})`);
 		const staged = await stageInput(db, input, kind, options.sheet);
 		if ('error' in staged) return { name, error: `${name}: ${staged.error}` };
 		const { index, headers } = staged;
 		const [stats] = await db.query(rawStatsSql(index, headers.length));
+		if (Number(stats.total) === Number(stats.blank) && Number(stats.unreadable) === 0) {
+			await db.exec(dropRawSql(index));
+			return {
+				name,
+				error: `${name}: has a header row but no data rows below it, so there is nothing to load. Export the data again with its rows.`
+			};
+		}
 		step(`Checking ${name} for direct identifiers`);
-		const [counts] = await db.query(guardSql(index, headers.length));
+		const [counts] = isWide(headers.length)
+			? [await wideCounts(db, index, stats)]
+			: await db.query(guardSql(index, headers.length));
 		for (let i = 0; i < headers.length; i++) {
 			if (Number(counts[`sc${i}`]) > 0)
 				Object.assign(counts, (await db.query(guardColumnSql(index, i)))[0]);
@@ -76,15 +101,34 @@ export async function prepareFile(
 			rows: Number(stats.total) - Number(stats.blank),
 			blank: Number(stats.blank),
 			unreadable: Number(stats.unreadable),
-			filled: headers.map((_, i) => Number(stats[`f${i}`])),
+			filled: headers.map((_, i) => Number(stats[`f${i}`] ?? 0)),
 			mapping: { table, columns: mapHeaders(table, headers, options.profile) },
 			recognised,
 			identifiers,
 			dropped: []
 		};
 	} catch (e) {
-		return { name, error: `${name}: could not be read (${(e as Error).message})` };
+		// The engine's words mean nothing to the user: say what to do instead.
+		const why = e instanceof Refusal ? ` (${e.message})` : '';
+		return {
+			name,
+			error: `${name}: could not be read as a CSV, TSV or Excel file${why}. Open it in a spreadsheet, check it shows the data, and save it again as CSV (UTF-8).`
+		};
 	}
+}
+
+// A wide file's screen and filled counts, in one pass, as the narrow queries name them.
+async function wideCounts(db: Db, index: number, stats: Record<string, unknown>) {
+	const counts: Record<string, unknown> = {};
+	const rows = await db.query<{ name: string; filled: number; screened: number }>(
+		guardWideSql(index)
+	);
+	for (const r of rows) {
+		const i = r.name.slice(1);
+		stats[`f${i}`] = r.filled;
+		counts[`sc${i}`] = r.screened;
+	}
+	return counts;
 }
 
 /** Blank out columns that hold identifiers, so the values are gone before anything loads. */

@@ -1,11 +1,13 @@
 import type { Db } from '../db/types.ts';
+import { literal } from '../db/sql.ts';
 import { detectEncoding, decode, isDuckDbReadable, type Encoding } from './decode.ts';
 import type { InputFile } from './input.ts';
 import { detectTable } from './mapping.ts';
 import type { PreparedFile } from './prepare.ts';
-import { cleanHeaders, detectDelimiter, parseHead, type Delimiter } from './sniff.ts';
-import { stageSql } from './stage.ts';
-import { readWorkbook, toCsv, type SheetText } from './xlsx.ts';
+import { plainCsv, scanRecords, splitRecords, type RecordRow } from './records.ts';
+import { cleanHeaders, detectDelimiter, parseHead } from './sniff.ts';
+import { dropRawSql, emptyRecordsSql, rawNames, stageRecordsSql, stageSql } from './stage.ts';
+import { readWorkbook, workbookProblem, type SheetText } from './xlsx.ts';
 
 const headBytes = 1 << 20;
 let nextIndex = 0;
@@ -13,8 +15,11 @@ let nextIndex = 0;
 /** What reading a file into its raw table gives: where it is and what its header says. */
 export type Staged = Pick<
 	PreparedFile,
-	'index' | 'encoding' | 'delimiter' | 'sheet' | 'sheets' | 'headers' | 'preview'
+	'index' | 'encoding' | 'delimiter' | 'sheet' | 'sheets' | 'headers' | 'preview' | 'numbered'
 >;
+
+/** Why a file is not read at all, in words for the user (the file's name goes in front). */
+export class Refusal extends Error {}
 
 async function stageText(db: Db, input: InputFile): Promise<Staged | { error: string }> {
 	const head = await input.read(0, Math.min(input.size, headBytes));
@@ -29,28 +34,55 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 			encoding = 'windows-1252';
 		}
 	}
+	const binary = binaryKind(head, encoding);
+	if (binary) return { error: binary };
 	const text = decode(head, encoding);
-	const delimiter = detectDelimiter(text);
-	const records = parseHead(text, delimiter, input.size <= headBytes);
-	if (records.length === 0) return { error: 'no header row found' };
-	const headers = cleanHeaders(records[0]);
+	if (!/\S/.test(text.replace(/^\ufeff/, ''))) {
+		return { error: 'holds no text, only blank lines or spaces. Export the data again' };
+	}
+	// Line endings are made one kind for guessing only, so a mixed file is guessed like any other.
+	const delimiter = detectDelimiter(text.replace(/\r\n?/g, '\n'));
 	const index = nextIndex++;
 	const fileName = `sp_input_${index}.csv`;
-	// DuckDB reads UTF-8 files as they are. Other encodings, and the rare file with blank lines
-	// above its header (DuckDB's skip counts them unevenly), are rewritten as UTF-8 text first.
-	const leading = /^(?:[ \t]*\r?\n)+/;
-	const path =
-		isDuckDbReadable(encoding) && !leading.test(text.replace(/^\ufeff/, ''))
-			? await db.registerFile(fileName, input.source)
-			: await db.registerBytes(
-					fileName,
-					new TextEncoder().encode(
-						decode(await input.read(), encoding)
-							.replace(/^\ufeff/, '')
-							.replace(leading, '')
-					)
-				);
-	await stage(db, index, path, delimiter, headers.length);
+	const bytes = await input.read();
+	// A plain UTF-8 file goes to DuckDB as it is, as long as DuckDB counts its rows as the scan
+	// does; anything else is split here, with every line counted and numbered as a spreadsheet does.
+	const scan = isDuckDbReadable(encoding) ? scanRecords(bytes, delimiter) : undefined;
+	if (scan?.plain) {
+		const records = parseHead(text, delimiter, input.size <= headBytes);
+		const headers = cleanHeaders(records[0]);
+		const path = await db.registerFile(fileName, input.source);
+		const read = await db
+			.exec(stageSql(index, path, delimiter, headers.length))
+			.then(() => counts(db, index))
+			.catch(() => undefined);
+		if (read && read.unreadable === 0 && read.rows === scan.records) {
+			return {
+				index,
+				encoding,
+				delimiter,
+				sheet: null,
+				sheets: [],
+				headers,
+				numbered: false,
+				preview: records.slice(1, 6)
+			};
+		}
+		await db.exec(dropRawSql(index));
+	}
+	const all = decode(bytes, encoding);
+	const split = splitRecords(all, delimiter);
+	if (!split) {
+		return {
+			error:
+				'its header row opens a quote that is never closed, so its columns cannot be told apart. Open it in a spreadsheet, check the header row and save it again as CSV'
+		};
+	}
+	// Bytes that are not UTF-8 in a file that began as UTF-8: those rows are refused, not mangled.
+	const badBytes = encoding.startsWith('utf-8') && !validUtf8(bytes);
+	const rows = badBytes ? split.rows.map(refuseReplaced) : split.rows;
+	const headers = cleanHeaders(split.header);
+	await stageRecords(db, index, fileName, rows, headers.length);
 	return {
 		index,
 		encoding,
@@ -58,8 +90,92 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 		sheet: null,
 		sheets: [],
 		headers,
-		preview: records.slice(1, 6)
+		numbered: true,
+		preview: rows.flatMap((r) => ('fields' in r ? [r.fields] : [])).slice(0, 5)
 	};
+}
+
+async function counts(db: Db, index: number) {
+	const names = rawNames(index);
+	const [row] = await db.query<{ rows: number; unreadable: number }>(
+		`SELECT (SELECT count(*)::INTEGER FROM "${names.table}") AS rows, (SELECT count(*)::INTEGER FROM "${names.rejects}") AS unreadable`
+	);
+	return row;
+}
+
+// Split records into the raw table (with their row numbers), and the lines that could not be
+// read into its rejects table; then check that DuckDB read every record written.
+async function stageRecords(
+	db: Db,
+	index: number,
+	fileName: string,
+	rows: RecordRow[],
+	width: number
+): Promise<void> {
+	const csv = plainCsv(rows, width);
+	if (csv === '') await db.exec(emptyRecordsSql(index, width));
+	else {
+		const path = await db.registerBytes(fileName, new TextEncoder().encode(csv));
+		await db.exec(stageRecordsSql(index, path, width));
+	}
+	const unreadable = rows.filter((r) => !('fields' in r));
+	for (let i = 0; i < unreadable.length; i += 1000) {
+		const values = unreadable.slice(i, i + 1000).map((r) => {
+			const { text, reason } = r as { text: string; reason: string };
+			return `(${r.row}, NULL, ${literal(text).text}, 'UNREADABLE', ${literal(reason).text})`;
+		});
+		await db.exec(`INSERT INTO "${rawNames(index).rejects}" VALUES ${values.join(', ')}`);
+	}
+	const read = await counts(db, index);
+	if (read.rows + read.unreadable !== rows.length) {
+		throw new Refusal(`${rows.length} rows were found but ${read.rows + read.unreadable} read`);
+	}
+}
+
+function refuseReplaced(r: RecordRow): RecordRow {
+	if (!('fields' in r) || !r.fields.some((f) => f.includes('\ufffd'))) return r;
+	return {
+		row: r.row,
+		text: r.fields.join(','),
+		reason: 'holds bytes that are not UTF-8 text (the file mixes encodings: save it again as UTF-8)'
+	};
+}
+
+function validUtf8(bytes: Uint8Array): boolean {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+// Files that are not text at all: a workbook, PDF or image renamed .csv, or binary data.
+const signatures: [number[], string][] = [
+	[
+		[0x50, 0x4b, 0x03, 0x04],
+		'a zip file (an Excel workbook saved as .csv?): save it as .xlsx or export it as CSV'
+	],
+	[[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Office file: save it as .xlsx or CSV'],
+	[[0x25, 0x50, 0x44, 0x46], 'a PDF: export the data as CSV instead'],
+	[[0x89, 0x50, 0x4e, 0x47], 'a PNG image, not data'],
+	[[0xff, 0xd8, 0xff], 'a JPEG image, not data']
+];
+
+/** Why the start of a file is not text, or undefined when it is. */
+export function binaryKind(head: Uint8Array, encoding: Encoding): string | undefined {
+	for (const [magic, what] of signatures) {
+		if (magic.every((b, i) => head[i] === b)) return `is ${what}`;
+	}
+	if (encoding === 'utf-16le' || encoding === 'utf-16be') return undefined;
+	const sample = head.subarray(0, 65536);
+	let control = 0;
+	for (const b of sample) {
+		if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d : b === 0x7f) control++;
+	}
+	return control > sample.length * 0.05
+		? 'is not a text export: it holds binary data. Export the data again as CSV'
+		: undefined;
 }
 
 async function stageWorkbook(
@@ -67,14 +183,18 @@ async function stageWorkbook(
 	input: InputFile,
 	wanted?: string
 ): Promise<Staged | { error: string }> {
-	const sheets = (await readWorkbook(await input.read())).filter((s) => s.rows.length > 0);
+	const bytes = await input.read();
+	const problem = workbookProblem(bytes);
+	if (problem) return { error: problem };
+	const sheets = (await readWorkbook(bytes)).filter((s) => s.rows.length > 0);
 	if (sheets.length === 0) return { error: 'the workbook has no sheet with data' };
 	const sheet = wanted ? sheets.find((s) => s.name === wanted) : bestSheet(sheets);
 	if (!sheet) return { error: `no sheet named "${wanted}"` };
 	const headers = cleanHeaders(sheet.rows[0]);
 	const index = nextIndex++;
-	const path = await db.registerBytes(`sp_input_${index}.csv`, toCsv(sheet.rows));
-	await stage(db, index, path, ',', headers.length);
+	// Row numbers are the sheet's: the header is row 1, blank rows inside keep their place.
+	const rows = sheet.rows.slice(1).map((fields, i) => ({ row: i + 2, fields }));
+	await stageRecords(db, index, `sp_input_${index}.csv`, rows, headers.length);
 	return {
 		index,
 		encoding: 'xlsx',
@@ -82,20 +202,9 @@ async function stageWorkbook(
 		sheet: sheet.name,
 		sheets: sheets.map((s) => s.name),
 		headers,
+		numbered: true,
 		preview: sheet.rows.slice(1, 6)
 	};
-}
-
-// DuckDB's parallel reader refuses padded rows with a quoted line break (duckdb/duckdb#19012) and
-// says to use parallel=false. The serial reader is kept for those files only: it loses the rows after
-// an unterminated quote without a word, where the parallel one rejects them.
-async function stage(db: Db, index: number, path: string, delimiter: Delimiter, width: number) {
-	try {
-		await db.exec(stageSql(index, path, delimiter, width));
-	} catch (e) {
-		if (!/parallel\s*=\s*false/.test((e as Error).message)) throw e;
-		await db.exec(stageSql(index, path, delimiter, width, false));
-	}
 }
 
 // The sheet whose header row the contract recognises best; the user can pick another.

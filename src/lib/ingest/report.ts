@@ -7,6 +7,7 @@ import type { Delimiter } from './sniff.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { storedColumns } from './schema-sql.ts';
 import { formatNumber } from '../util/format.ts';
+import { toCsvText } from '../util/csv.ts';
 
 /** What happened to one file. rows_read = rows_loaded + rows_rejected, always. */
 export interface FileReport {
@@ -137,6 +138,14 @@ GROUP BY ALL ORDER BY file, "column"`
 		(r) =>
 			`${r.file}: ${formatNumber(r.n)} date${r.n === 1 ? '' : 's'} in "${r.column}" look${r.n === 1 ? 's' : ''} month-first (such as ${r.example}). Dates are read day-first, so other dates in that column may have day and month swapped: export them as dd/mm/yyyy or yyyy-mm-dd.`
 	);
+}
+
+/** Every rejected row or issue as the CSV the app offers and `--rejects` / `--issues` write. */
+export async function problemsCsv(
+	db: Db,
+	source: 'import_issues' | 'import_rejects'
+): Promise<string> {
+	return toCsvText(await problemRows(db, source), ['file', 'row', 'column', 'value', 'reason']);
 }
 
 /** Every rejected row or issue, for the CSV download. */
