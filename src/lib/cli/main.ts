@@ -57,11 +57,13 @@ async function summary(
 			? await summaryJson(db, files, report, filters, {
 					asOf: args.asOf,
 					publication: args.publication,
-					outcomes
+					outcomes,
+					rateThresholds: args.rateThresholds
 				})
 			: args.command === 'compare'
 				? await compareJson(db, filters, await asOfDate(db, args.asOf), presenter(args), {
 						...viewSettings(outcomes),
+						rateThresholds: args.rateThresholds,
 						...args.compare
 					})
 				: await figures(db, args, filters, outcomes);
@@ -82,6 +84,13 @@ async function figures(
 	return {
 		as_of: asOf,
 		...(args.publication ? { publication: true as const } : {}),
-		figures: await figuresJson(db, filters, asOf, p, viewSettings(outcomes), ids)
+		figures: await figuresJson(
+			db,
+			filters,
+			asOf,
+			p,
+			{ ...viewSettings(outcomes), rateThresholds: args.rateThresholds },
+			ids
+		)
 	};
 }
