@@ -40,6 +40,28 @@ describe('referralRateChart', () => {
 		);
 	});
 
+	it('names the lines by number alone where their names would run off a narrow chart', () => {
+		// Each name reads leftwards from its line, so it needs 19 × 6 + 3 = 117 px to the line's left.
+		// Labels of 13 characters make a left margin of 103 px; the axis runs to 18 (× 1.25 allowed).
+		// 280 px wide, a plot area of 153 px: the line at 12 is 103 + 82 = 185 px in: it fits.
+		expect(textsOf(referralRateChart(rows, { width: 280 }))).toEqual([
+			'*',
+			'Former IIF lower 12',
+			'Former IIF upper 16'
+		]);
+		// Lines at 1 and 2: 103 + 7 = 110 px in at 280 px wide, too near; at 900 px, 103 + 34 = 137.
+		expect(textsOf(referralRateChart(rows, { width: 280, thresholds: [1, 2] }))).toEqual([
+			'*',
+			'1',
+			'2'
+		]);
+		expect(textsOf(referralRateChart(rows, { width: 900, thresholds: [1, 2] }))).toEqual([
+			'*',
+			'Former IIF lower 1',
+			'Former IIF upper 2'
+		]);
+	});
+
 	it('takes other thresholds', () => {
 		const options = referralRateChart(rows, { thresholds: [20, 10] });
 		expect(marksOf(options, Plot.RuleX).map((r) => r.data)).toContainEqual([10, 20]);

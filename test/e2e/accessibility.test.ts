@@ -1,32 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './a11y.ts';
-import { chartsDrawn, open, slow, trySample, useBrowser } from './helpers.ts';
-
-/**
- * Every page of the app, by its link in the "Pages" navigation. Adding a page to the test is one
- * line here (`figures`: the page draws catalogue figure cards, one of which gets its table open).
- */
-export const appPages: { link: string; path: string; figures: boolean }[] = [
-	{ link: 'Load data', path: '/', figures: false },
-	{ link: 'Reach', path: '/reach', figures: true },
-	{ link: 'Referrals', path: '/referrals', figures: true },
-	{ link: 'Outcomes', path: '/outcomes', figures: true },
-	{ link: 'Journeys', path: '/journeys', figures: true },
-	{ link: 'Compare', path: '/compare', figures: true },
-	{ link: 'Export format', path: '/export-format', figures: false }
-];
-
-/** Go to a page by the navigation, as a user would (the data stays loaded), and wait for it. */
-export async function visit(page: Page, target: (typeof appPages)[number]) {
-	await page
-		.getByRole('navigation', { name: 'Pages' })
-		.getByRole('link', { name: target.link, exact: true })
-		.click();
-	await page.waitForURL((u) => u.pathname === target.path);
-	if (target.figures) await chartsDrawn(page);
-	else await page.getByRole('heading', { level: 1 }).first().waitFor(slow);
-}
+import { appPages, axeViolations, visit } from './a11y.ts';
+import { open, slow, trySample, useBrowser } from './helpers.ts';
 
 /** Hover the first bar of a chart, so Plot's pointer draws its tip (a mark added later). */
 async function hoverOneBar(page: Page) {

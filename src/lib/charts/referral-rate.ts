@@ -39,15 +39,23 @@ export function referralRateChart(
 	);
 	const longest = Math.max(0, ...rows.map((r) => r.label.length));
 	const xLabel = 'People referred per 1,000 patients a year';
-	// Side by side, the lower label reads leftwards from its rule and the others rightwards.
-	const anchorOf = (i: number) => (thresholds.length === 1 ? 'middle' : i === 0 ? 'end' : 'start');
+	const marginLeft = Math.min(220, 12 + longest * 7);
+	// Each line's name reads leftwards from the line, one line of text each, above the bars. On a
+	// chart too narrow for that (a phone, or 200% zoom) the names are just numbers (the caveat
+	// names them). About 6 px a character at Plot's 10 px font; the axis may round up by 25%.
+	const plotWidth = (options.width ?? 640) - marginLeft - 24;
+	const fits = thresholds.every(
+		(t, i) =>
+			marginLeft + (t / (top * 1.25)) * plotWidth >= thresholdLabel(t, i, thresholds).length * 6 + 3
+	);
+	const label = (t: number, i: number) => (fits ? thresholdLabel(t, i, thresholds) : String(t));
 	return {
 		...defaults,
 		width: options.width,
 		height: Math.max(140, rows.length * 28 + 64),
-		marginTop: 28,
+		marginTop: 16 + 12 * thresholds.length,
 		marginRight: 24,
-		marginLeft: Math.min(220, 12 + longest * 7),
+		marginLeft,
 		x: { grid: true, label: xLabel, domain: [0, top], nice: true },
 		y: { label: null, domain: rows.map((r) => r.label) },
 		marks: [
@@ -71,12 +79,13 @@ export function referralRateChart(
 			...thresholds.map((t, i) =>
 				Plot.text([t], {
 					x: (d: number) => d,
-					text: () => thresholdLabel(t, i, thresholds),
+					text: () => label(t, i),
 					frameAnchor: 'top',
 					lineAnchor: 'bottom',
-					textAnchor: anchorOf(i),
-					dx: anchorOf(i) === 'end' ? -3 : anchorOf(i) === 'start' ? 3 : 0,
-					dy: -6
+					textAnchor: 'end',
+					dx: -3,
+					// The highest line's name nearest the bars, the lowest's on top.
+					dy: -6 - 12 * (thresholds.length - 1 - i)
 				})
 			)
 		]
