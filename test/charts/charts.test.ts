@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { describe, it, expect } from 'vitest';
 import { referralsByGroupChart, selectedStroke } from '../../src/lib/charts/referrals-by-group.ts';
 import { colourFor, palette } from '../../src/lib/charts/palette.ts';
+import { contrast, deltaE } from './colour.ts';
 import { drawn, marksOf, textsOf } from './marks.ts';
 
 describe('palette', () => {
@@ -11,6 +12,23 @@ describe('palette', () => {
 		expect(colourFor('Riverside PCN', all)).toBe(palette[2]);
 		expect(colourFor('Riverside PCN', [...all].reverse())).toBe(palette[2]);
 		expect(colourFor('Harbour PCN', all)).toBe(palette[1]);
+	});
+
+	it('the contrast arithmetic gives the published values', () => {
+		// WCAG's ends, and #767676 on white, the lightest grey that passes 4.5:1 (4.54:1, WebAIM).
+		expect(contrast('#000000')).toBe(21);
+		expect(contrast('#ffffff')).toBe(1);
+		expect(contrast('#767676')).toBeCloseTo(4.54, 2);
+	});
+
+	it('every colour has 3:1 contrast on white (WCAG 1.4.11), and no two are near-identical', () => {
+		for (const c of palette) expect(contrast(c), c).toBeGreaterThanOrEqual(3);
+		for (let i = 0; i < palette.length; i++)
+			for (let j = i + 1; j < palette.length; j++)
+				expect(deltaE(palette[i], palette[j]), `${palette[i]} ${palette[j]}`).toBeGreaterThan(21);
+		// The two the Journeys notes found close: plum #7c2855 and dark red #8a1538, ΔE 20.3.
+		expect(deltaE('#7c2855', '#8a1538')).toBeCloseTo(20.35, 1);
+		expect(palette).not.toContain('#8a1538');
 	});
 });
 

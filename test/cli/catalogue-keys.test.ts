@@ -37,6 +37,8 @@ const breakdowns: [path: string, figure: string, key: string, value: string][] =
 	['reach.by_imd_decile', 'people-by-imd-decile', 'decile', 'people'],
 	['reach.referral_rate_per_1000.practices', 'referral-rate-by-practice', 'key', 'rate'],
 	['reach.referral_rate_per_1000.pcns', 'referral-rate-by-pcn', 'key', 'rate'],
+	['reach.people_referred_per_1000.practices', 'referral-rate-by-practice', 'key', 'people_rate'],
+	['reach.people_referred_per_1000.pcns', 'referral-rate-by-pcn', 'key', 'people_rate'],
 	['referrals.by_source_label', 'referrals-by-source-label', 'key', 'referrals'],
 	['referrals.by_reason', 'referral-reasons', 'key', 'referrals'],
 	['referrals.onward.by_category', 'onward-by-category', 'key', 'total'],

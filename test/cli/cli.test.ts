@@ -47,7 +47,9 @@ const messySummary = {
 		by_ethnicity: { not_stated: 1, white: 1 },
 		by_imd_decile: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0, unknown: 1 },
 		core20_share: 0, // 0 of the 1 person with a known decile
-		referral_rate_per_1000: null // no practices file
+		referral_rate_per_1000: null, // no practices file
+		people_referred_per_1000: null,
+		rate_thresholds: [12, 16]
 	},
 	referrals: {
 		by_source: { gp: 1, other: 1, practice_nurse: 1 },

@@ -35,7 +35,7 @@ export function numbersOutsideImport(value: unknown, path = ''): [string, number
 
 // Keys whose numbers are settings or statistics (means, intervals, shares, days), not counts.
 const notCounts =
-	/meaningful_change|window_months|mean|sd_change|ci95|p_value|effect_size|share|rate|median|quartiles|days/;
+	/meaningful_change|window_months|per_1000|mean|sd_change|ci95|p_value|effect_size|share|rate|median|quartiles|days/;
 
 /** Counts of 1–7 printed outside `import`: publication mode must leave none. */
 export function smallCountsOutsideImport(value: unknown): [string, number][] {

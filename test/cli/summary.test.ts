@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupOf, vocabularies } from '../../src/lib/contract/vocabularies.ts';
 import { scratchDir } from '../helpers/import.ts';
-import { numbersOutsideImport, smallCountsOutsideImport, summary } from './run-cli.ts';
+import { cli, numbersOutsideImport, smallCountsOutsideImport, summary } from './run-cli.ts';
 
 const canonicalDir = join(import.meta.dirname, '..', '..', 'data-samples', 'canonical');
 const canonical = ['referrals', 'onward-referrals', 'practices'].map((t) =>
@@ -94,7 +94,18 @@ const handSummary = {
 				'Practice 3': handRate(2, 800) //   B3 B4: 2.51
 			},
 			pcns: { 'PCN A': handRate(4, 750), 'PCN B': handRate(2, 800) }
-		}
+		},
+		// People, as IIF PC-01 counted: Practice 1 Q1 (B1, B2); Practice 2 Q3 (B5, B6); Practice 3
+		// Q2 (B3) and B4 (no person ID: a person of its own). PCN A: Q1, Q3; PCN B: Q2, B4.
+		people_referred_per_1000: {
+			practices: {
+				'Practice 3': handRate(2, 800), // 2.51
+				'Practice 2': handRate(1, 250), // 4.01
+				'Practice 1': handRate(1, 500) //  2.01
+			},
+			pcns: { 'PCN A': handRate(2, 750), 'PCN B': handRate(2, 800) }
+		},
+		rate_thresholds: [12, 16]
 	},
 	referrals: {
 		by_source: { gp: 3, arrs_role: 1, practice_nurse: 1, self: 1 },
@@ -253,7 +264,11 @@ describe('sp-impact summary on the canonical samples', () => {
 		walk({ reach: published.reach, referrals: published.referrals }, '');
 		for (const [path, n] of counts) {
 			// Outcomes are checked in outcomes-summary.test.ts (their means are not counts).
-			if (!/^\.(reach|referrals)\./.test(path) || /core20_share|referral_rate/.test(path)) continue;
+			if (
+				!/^\.(reach|referrals)\./.test(path) ||
+				/core20_share|per_1000|rate_thresholds/.test(path)
+			)
+				continue;
 			const v = shown.get(path);
 			if (n >= 1 && n <= 7) expect(v, path).toBe('*');
 			else expect([Math.round(n / 5) * 5, '*'], path).toContain(v);
@@ -287,6 +302,20 @@ describe('sp-impact summary on the canonical samples', () => {
 				const exact = raw.reach.referral_rate_per_1000[level][key];
 				expect(value).toBeCloseTo((exact * rounded) / raw.reach[counts][key], 1);
 			}
+			// A people rate is hidden with its unit's referrals, and otherwise worked out from a people
+			// count rounded to 5: rate × list size × years / 1,000 gives a multiple of 5 back (the years:
+			// 1 April 2024 to the as-of date, 365 days; the rate's 2 decimals leave under 0.2 people).
+			const lists: Record<string, number> = {};
+			for (const p of practices) {
+				const unit = level === 'practices' ? p.practice : p.pcn;
+				lists[unit] = (lists[unit] ?? 0) + Number(p.list_size);
+			}
+			for (const [key, value] of Object.entries(reach.people_referred_per_1000[level])) {
+				if (reach[counts][key] === '*') expect(value, key).toBe('*');
+				if (value === '*') continue;
+				const people = ((value as number) * lists[key] * (365 / 365.25)) / 1000;
+				expect(Math.abs(people - Math.round(people / 5) * 5), key).toBeLessThan(0.2);
+			}
 		}
 	});
 });
@@ -319,6 +348,46 @@ describe('sp-impact summary on a hand-checked file', () => {
 			'Practice 2': 8.03,
 			'Practice 3': 2.51
 		});
+	});
+
+	it('a financial year given by --from and --to counts its 365 days, though its first referral came on 2 April', async () => {
+		const json = await summary('--from', '2024-04-01', '--to', '2025-03-31', ...paths);
+		// 1000 × 2 referrals / 500 / (365 / 365.25) = 4.0027; clipped to 364 days it was 4.01.
+		const fy = (n: number, list: number) => round((1000 * n) / list / (365 / 365.25), 2);
+		expect(json.reach.referral_rate_per_1000.practices).toEqual({
+			'Practice 1': fy(2, 500),
+			'Practice 2': fy(2, 250),
+			'Practice 3': fy(2, 800)
+		});
+		expect(json.reach.referral_rate_per_1000.practices['Practice 1']).toBe(4);
+		expect(json.reach.people_referred_per_1000).toEqual({
+			practices: { 'Practice 3': fy(2, 800), 'Practice 2': fy(1, 250), 'Practice 1': fy(1, 500) },
+			pcns: { 'PCN A': fy(2, 750), 'PCN B': fy(2, 800) }
+		});
+		expect(json.reach.people_referred_per_1000.practices['Practice 1']).toBe(2);
+	});
+
+	it('--rate-thresholds sets the reference lines, printed and stated on the figures', async () => {
+		const json = await summary('--rate-thresholds', '20,8', ...paths);
+		expect(json.reach.rate_thresholds).toEqual([8, 20]);
+		const { code, stdout } = await cli(
+			'figures',
+			'--rate-thresholds',
+			'20,8',
+			'--figure',
+			'referral-rate-by-pcn',
+			...paths
+		);
+		expect(code).toBe(0);
+		const figure = JSON.parse(stdout).figures['referral-rate-by-pcn'];
+		expect(figure.caveat).toContain(
+			'Reference lines at 8 and 20 people per 1,000 a year: the former IIF PC-01 thresholds'
+		);
+		// Neither PCN reaches 8: PCN A 2.68, PCN B 2.51 people per 1,000 a year.
+		expect(figure.sentence).toMatch(/^0 of 2 PCNs referred at least 8 people per 1,000/);
+		const bad = await cli('summary', '--rate-thresholds', '12,x', ...paths);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).toContain('invalid --rate-thresholds: 12,x');
 	});
 
 	it('without a practices file, no referral rates', async () => {
@@ -409,7 +478,12 @@ describe('sp-impact summary on a hand-checked file', () => {
 			referral_rate_per_1000: {
 				practices: { 'Practice 1': '*', 'Practice 2': '*', 'Practice 3': '*' },
 				pcns: { 'PCN A': '*', 'PCN B': '*' }
-			}
+			},
+			people_referred_per_1000: {
+				practices: { 'Practice 1': '*', 'Practice 2': '*', 'Practice 3': '*' },
+				pcns: { 'PCN A': '*', 'PCN B': '*' }
+			},
+			rate_thresholds: [12, 16]
 		});
 		expect(json.referrals).toEqual({
 			by_source: star(referrals.by_source),
@@ -459,6 +533,11 @@ describe('sp-impact summary on a hand-checked file', () => {
 				// Practice 2's 9 referrals are not small, but its list size would give them back.
 				practices: { 'Practice 1': rate(20, 3000), 'Practice 2': '*', 'Practice 3': '*' },
 				// From the published 30, not the true 32.
+				pcns: { 'PCN A': rate(30, 11000) }
+			},
+			// 32 people, one referral each: the same counts, so the same rules hide the same cells.
+			people_referred_per_1000: {
+				practices: { 'Practice 1': rate(20, 3000), 'Practice 2': '*', 'Practice 3': '*' },
 				pcns: { 'PCN A': rate(30, 11000) }
 			}
 		});

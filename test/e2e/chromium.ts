@@ -16,8 +16,14 @@ export function ensureChromium(): void {
 	});
 }
 
-/** A fresh headless Chromium with its own profile, recording every request to another host. */
-export async function openBrowser(appUrl: string): Promise<{
+/**
+ * A fresh headless Chromium with its own profile, recording every request to another host;
+ * `locale` sets the browser's language (as a user's system would), e.g. `en-US`.
+ */
+export async function openBrowser(
+	appUrl: string,
+	options: { locale?: string } = {}
+): Promise<{
 	context: BrowserContext;
 	page: Page;
 	foreign: string[];
@@ -29,7 +35,9 @@ export async function openBrowser(appUrl: string): Promise<{
 		headless: true,
 		acceptDownloads: true,
 		viewport: { width: 1280, height: 900 },
+		...(options.locale ? { locale: options.locale } : {}),
 		args: [
+			...(options.locale ? [`--lang=${options.locale}`] : []),
 			'--headless',
 			'--no-sandbox',
 			'--disable-gpu',

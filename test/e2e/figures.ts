@@ -64,12 +64,12 @@ export async function figureTable(
  */
 export async function hoverBar(card: Locator, label: string): Promise<Locator> {
 	const chart = card.locator('svg[role="img"]');
-	const labels = await chart.locator('g[aria-label="y-axis tick label"] text').allTextContents();
+	const labels = await chart.locator('g[data-mark="y-axis tick label"] text').allTextContents();
 	const i = labels.indexOf(label);
 	expect(i, `a bar labelled ${label} among ${labels.join(', ')}`).toBeGreaterThanOrEqual(0);
-	const bar = chart.locator('g[aria-label="bar"] rect').nth(i);
+	const bar = chart.locator('g[data-mark="bar"] rect').nth(i);
 	await bar.hover();
 	// The pointer picks the datum the click passes on: it must be this bar's.
-	await expect.poll(() => chart.locator('g[aria-label="tip"]').textContent()).toContain(label);
+	await expect.poll(() => chart.locator('g[data-mark="tip"]').textContent()).toContain(label);
 	return bar;
 }

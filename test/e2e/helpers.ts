@@ -24,14 +24,14 @@ export interface Session {
 
 /**
  * A fresh Chromium per test. After each test: no request left 127.0.0.1 and no page error,
- * in that test's own browser; then the browser is closed.
+ * in that test's own browser; then the browser is closed. `locale`: the browser's language.
  */
-export function useBrowser(): Session {
+export function useBrowser(options: { locale?: string } = {}): Session {
 	const session = {} as Session;
 	let close: () => Promise<void> = async () => {};
 	beforeEach(async () => {
 		const appUrl = inject('appUrl');
-		const opened = await openBrowser(appUrl);
+		const opened = await openBrowser(appUrl, options);
 		const errors: string[] = [];
 		const consoleErrors: string[] = [];
 		const watch = (p: Page) => {

@@ -112,7 +112,10 @@ describe('the Journeys page', () => {
 		expect((await swatches.allInnerTexts()).map((t) => t.trim())).toEqual(Object.keys(services));
 
 		// An earlier as-of date: cases discharged after it are open, censored at it.
-		await redraw(page, () => page.getByTestId('as-of').fill('2024-03-31'));
+		await redraw(page, async () => {
+			await page.getByTestId('as-of').fill('31/03/2024');
+			await page.getByTestId('as-of').press('Enter');
+		});
 		expect(new URL(page.url()).searchParams.get('split')).toBe('service');
 		expect(await keyFigures(page)).toEqual({
 			firstContact: early.time_to_first_contact.median_days,

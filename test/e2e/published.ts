@@ -105,7 +105,7 @@ export async function expectPublishedFigure(page: Page, card: Locator, extra: Re
 	// Counts written on the chart itself: a heatmap's cells, the funnel's "120 (54%)".
 	// (Axis ticks a chart draws as a text mark are aria-hidden: they are scale values, not counts.)
 	for (const label of await card
-		.locator('svg g[aria-label="text"]:not([aria-hidden="true"]) text')
+		.locator('svg g[data-mark="text"]:not([aria-hidden="true"]) text')
 		.allTextContents())
 		expectPublishedSentence(
 			label.replace(/^(\d[\d,]*|\*)( |$)/, '($1)$2'),

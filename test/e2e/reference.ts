@@ -54,6 +54,9 @@ export function csvRecords(text: string): Record<string, string>[] {
 }
 
 const run = promisify(execFile);
+/** Rates per 1,000 a year by practice and PCN, as the summary prints them. */
+type Rates = { practices: Record<string, number>; pcns: Record<string, number> };
+
 export interface CliSummary {
 	as_of: string;
 	import: {
@@ -69,6 +72,8 @@ export interface CliSummary {
 		by_pcn: Record<string, number>;
 		by_practice: Record<string, number>;
 		by_service: Record<string, number>;
+		referral_rate_per_1000: Rates | null;
+		people_referred_per_1000: Rates | null;
 	};
 	outcomes: Record<string, Record<string, unknown>>;
 	gp_appointments: Record<string, unknown>;

@@ -48,30 +48,43 @@ describe('Core20 share in publication mode', () => {
 
 describe('Referral rates', () => {
 	// Three practices: 100, 10 and 5 referrals. 5 is hidden (1–7) and 10, the next smallest, is
-	// hidden by secondary suppression; Elm's list size would give its 10 back from its rate.
+	// hidden by secondary suppression; Elm's list size would give its 10 back from its rate, and its
+	// people (9) back from the people rate, so both go.
 	const groups = [
 		{ key: 'Oak', referrals: 100 },
 		{ key: 'Elm', referrals: 10 },
 		{ key: 'Ash', referrals: 5 }
 	];
 	const rates = [
-		{ key: 'Oak', list_size: 10_000, referrals: 100, rate: 10 },
-		{ key: 'Elm', list_size: 2_000, referrals: 10, rate: 5 },
-		{ key: 'Ash', list_size: 1_000, referrals: 5, rate: 5 }
+		{ key: 'Oak', list_size: 10_000, referrals: 100, people: 92, rate: 10, people_rate: 9.2 },
+		{ key: 'Elm', list_size: 2_000, referrals: 10, people: 9, rate: 5, people_rate: 4.5 },
+		{ key: 'Ash', list_size: 1_000, referrals: 5, people: 5, rate: 5, people_rate: 5 }
 	];
 
-	it('hides a rate whose practice or PCN count is hidden by secondary suppression', () => {
+	it('hides both rates whose practice or PCN count is hidden by secondary suppression', () => {
 		expect(publishCells(groups.map((g) => g.referrals))).toEqual([100, null, null]);
 		const shown = rateView('practice', rates, 0, on, groups).rows;
-		expect(shown.map((r) => [r.key, r.referrals, r.rate])).toEqual([
-			['Oak', 100, 10],
-			['Elm', null, null],
-			['Ash', null, null]
+		// Oak's people rate is worked out from its published people, 90: 1000 × 90 / 10,000 = 9.
+		expect(shown.map((r) => [r.key, r.referrals, r.rate, r.people, r.people_rate])).toEqual([
+			['Oak', 100, 10, 90, expect.closeTo(9, 12)],
+			['Elm', null, null, null, null],
+			['Ash', null, null, null, null]
+		]);
+	});
+
+	it('hides a people rate of 1–7 people even when its referrals are shown', () => {
+		const few = [
+			{ key: 'Oak', list_size: 1_000, referrals: 12, people: 6, rate: 12, people_rate: 6 }
+		];
+		const shown = rateView('practice', few, 0, on, [{ key: 'Oak', referrals: 12 }]).rows;
+		expect(shown.map((r) => [r.referrals, r.rate, r.people, r.people_rate])).toEqual([
+			[10, 10, null, null]
 		]);
 	});
 
 	it('shows every rate out of publication mode', () => {
 		const shown = rateView('practice', rates, 0, off, groups).rows;
 		expect(shown.map((r) => r.rate)).toEqual([10, 5, 5]);
+		expect(shown.map((r) => r.people_rate)).toEqual([9.2, 4.5, 5]);
 	});
 });

@@ -231,11 +231,15 @@ const cases: Case[] = [
 	}),
 	shaped('referralRate by practice', (f: Filters) => rates.referralRate('practice', f, 1), {
 		key: text,
-		...counts('list_size', 'referrals', 'rate')
+		...counts('list_size', 'referrals', 'people', 'rate', 'people_rate')
 	}),
 	shaped('referralRate by PCN', (f: Filters) => rates.referralRate('pcn', f, 0.25), {
 		key: text,
-		...counts('list_size', 'referrals', 'rate')
+		...counts('list_size', 'referrals', 'people', 'rate', 'people_rate')
+	}),
+	shaped('practiceReferrals by PCN', (f: Filters) => rates.practiceReferrals('pcn', f), {
+		key: text,
+		...counts('list_size', 'referrals', 'people')
 	}),
 	shaped('unmatchedPractices', rates.unmatchedPractices, counts('referrals')),
 	shaped(
@@ -323,6 +327,7 @@ const notQueries = new Set([
 	'closed',
 	'measureFromRow',
 	'periodYears',
+	'parseRateThresholds',
 	'practiceKey',
 	'practiceLists'
 ]);

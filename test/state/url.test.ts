@@ -120,7 +120,7 @@ describe('view settings in the URL', () => {
 		const params = new URLSearchParams(
 			'split=pcn&measure=ucla3&change_wemwbs=4&change_swemwbs=2.5&gp_months=12&source=gp' +
 				'&by=link_worker&overdispersion=1&rules=mdc&target_referrals=40&target_median_days_to_first_contact=7.5' +
-				'&improve_referrals=increase&rebase_referrals=2024-01'
+				'&improve_referrals=increase&rebase_referrals=2024-01&rate_thresholds=16,8'
 		);
 		expect(settingsFromParams(params)).toEqual({
 			split: 'pcn',
@@ -133,16 +133,18 @@ describe('view settings in the URL', () => {
 			rules: 'mdc',
 			targets: { referrals: 40, median_days_to_first_contact: 7.5 },
 			improvement: { referrals: 'increase' },
-			rebase: { referrals: '2024-01' }
+			rebase: { referrals: '2024-01' },
+			rateThresholds: [8, 16] // sorted
 		});
 	});
 
 	it('falls back to the defaults for what is missing or unreadable', () => {
 		const params = new URLSearchParams(
-			'split=practice&change_wemwbs=-1&change_ucla3=x&gp_months=0'
+			'split=practice&change_wemwbs=-1&change_ucla3=x&gp_months=0&rate_thresholds=12,x'
 		);
 		expect(settingsFromParams(params)).toEqual({ ...defaultSettings, gpMonths: 6 });
 		expect(settingsFromParams(new URLSearchParams())).toEqual(defaultSettings);
 		expect(settingsFromParams(new URLSearchParams('gp_months=2.6')).gpMonths).toBe(3);
+		expect(defaultSettings.rateThresholds).toEqual([12, 16]); // the former IIF PC-01 (METHODS.md)
 	});
 });

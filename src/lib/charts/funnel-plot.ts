@@ -22,13 +22,21 @@ export interface FunnelPlotLimits {
 	u998: number;
 }
 
-/** The signals in legend order, with how they read and their colour (above warm, below cool). */
-export const signalStyles: { signal: FunnelSignal; label: string; colour: string }[] = [
-	{ signal: 'high_99.8', label: 'Above the 99.8% limit', colour: '#8a1538' },
-	{ signal: 'high_95', label: 'Above the 95% limit', colour: '#ed8b00' },
-	{ signal: 'none', label: 'Within the limits', colour: '#768692' },
-	{ signal: 'low_95', label: 'Below the 95% limit', colour: '#41b6e6' },
-	{ signal: 'low_99.8', label: 'Below the 99.8% limit', colour: '#005eb8' }
+/**
+ * The signals in legend order, with how they read, their colour (above warm, below cool; each 3:1
+ * on white) and their shape, so that a signal never rests on colour alone (WCAG 1.4.1).
+ */
+export const signalStyles: {
+	signal: FunnelSignal;
+	label: string;
+	colour: string;
+	symbol: string;
+}[] = [
+	{ signal: 'high_99.8', label: 'Above the 99.8% limit', colour: '#8a1538', symbol: 'triangle' },
+	{ signal: 'high_95', label: 'Above the 95% limit', colour: '#c55a00', symbol: 'diamond' },
+	{ signal: 'none', label: 'Within the limits', colour: '#768692', symbol: 'circle' },
+	{ signal: 'low_95', label: 'Below the 95% limit', colour: '#0087b5', symbol: 'square' },
+	{ signal: 'low_99.8', label: 'Below the 99.8% limit', colour: '#003087', symbol: 'cross' }
 ];
 
 const labelOf = (s: FunnelSignal | null) =>
@@ -51,7 +59,10 @@ export function funnelPlotChart(
 		places?: number;
 	}
 ) {
-	const shown = points.filter((p) => p.y != null);
+	// Colour and shape read the same field, so Plot draws one legend of coloured shapes.
+	const shown = points
+		.filter((p) => p.y != null)
+		.map((p) => ({ ...p, reading: labelOf(p.signal) }));
 	const places = options.places ?? 0;
 	const line = (key: keyof FunnelPlotLimits, dash?: string) =>
 		Plot.line(curve, {
@@ -74,9 +85,10 @@ export function funnelPlotChart(
 			domain: [0, Math.max(1, ...curve.map((c) => c.x))]
 		},
 		y: { label: options.yLabel, grid: true, nice: true },
-		color: {
+		color: { domain: signalStyles.map((s) => s.label), range: signalStyles.map((s) => s.colour) },
+		symbol: {
 			domain: signalStyles.map((s) => s.label),
-			range: signalStyles.map((s) => s.colour),
+			range: signalStyles.map((s) => s.symbol),
 			legend: true
 		},
 		marks: [
@@ -91,7 +103,8 @@ export function funnelPlotChart(
 				x: 'x',
 				y: 'y',
 				r: 5,
-				fill: (d: FunnelPlotPoint) => labelOf(d.signal),
+				fill: 'reading',
+				symbol: 'reading',
 				stroke: 'white',
 				title: (d: FunnelPlotPoint) =>
 					`${d.label}\n${options.yLabel}: ${formatNumber(d.y ?? 0, places)}\n${options.xLabel}: ${formatNumber(d.x)}\n${labelOf(d.signal)}`,

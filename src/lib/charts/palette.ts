@@ -1,17 +1,20 @@
 /**
- * One accessible categorical palette (NHS identity blues first, then colours distinguishable
- * under the common colour-vision deficiencies), used on every page.
+ * One accessible categorical palette, used on every page: NHS identity colours, each with at
+ * least 3:1 contrast on white (WCAG 1.4.11, non-text contrast), and no two closer than ΔE*76 21
+ * (11 under deuteranopia, Machado et al. 2009): NHS blue, a dark orange, green, plum, a mid blue,
+ * purple, pink, dark green, violet and grey. (It replaced NHS light blue, orange and warm yellow,
+ * under 3:1, and the dark red that sat ΔE 20 from plum.)
  */
 export const palette = [
 	'#005eb8',
-	'#ed8b00',
+	'#c55a00',
 	'#009639',
 	'#7c2855',
-	'#41b6e6',
-	'#8a1538',
-	'#ffb81c',
+	'#0087b5',
 	'#330072',
-	'#00a499',
+	'#ae2573',
+	'#006747',
+	'#6b4c9a',
 	'#768692'
 ];
 

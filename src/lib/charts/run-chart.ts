@@ -21,14 +21,39 @@ export interface RunPoint {
 	type: RunPointType;
 }
 
-/** The point types in legend order: Making Data Count's blue (improvement), orange (concern), purple (neutral). */
-export const pointStyles: { type: RunPointType; label: string; colour: string }[] = [
-	{ type: 'common_cause', label: 'Common cause', colour: '#768692' },
-	{ type: 'special_cause_improvement', label: 'Special cause: improvement', colour: '#005eb8' },
-	{ type: 'special_cause_concern', label: 'Special cause: concern', colour: '#ed8b00' },
-	{ type: 'special_cause_neutral_high', label: 'Special cause: high', colour: '#330072' },
-	{ type: 'special_cause_neutral_low', label: 'Special cause: low', colour: '#7c2855' }
-];
+/**
+ * The point types in legend order: Making Data Count's blue (improvement), orange (concern; a
+ * darker one, 3:1 on white) and purple (neutral), each with its own shape, so that a special cause
+ * never rests on colour alone (WCAG 1.4.1).
+ */
+export const pointStyles: { type: RunPointType; label: string; colour: string; symbol: string }[] =
+	[
+		{ type: 'common_cause', label: 'Common cause', colour: '#768692', symbol: 'circle' },
+		{
+			type: 'special_cause_improvement',
+			label: 'Special cause: improvement',
+			colour: '#005eb8',
+			symbol: 'triangle'
+		},
+		{
+			type: 'special_cause_concern',
+			label: 'Special cause: concern',
+			colour: '#c55a00',
+			symbol: 'diamond'
+		},
+		{
+			type: 'special_cause_neutral_high',
+			label: 'Special cause: high',
+			colour: '#330072',
+			symbol: 'square'
+		},
+		{
+			type: 'special_cause_neutral_low',
+			label: 'Special cause: low',
+			colour: '#7c2855',
+			symbol: 'cross'
+		}
+	];
 
 const labelOf = (t: RunPointType) => pointStyles.find((s) => s.type === t)!.label;
 const monthStart = (period: string) => new Date(`${period}-01T00:00:00Z`);
@@ -84,6 +109,7 @@ export function runChart(
 			...p,
 			date: monthStart(p.period),
 			y: scaled(p.unit, p.value),
+			reading: labelOf(p.type),
 			yMean: scaled(p.unit, p.mean),
 			yLpl: scaled(p.unit, p.lpl),
 			yUpl: scaled(p.unit, p.upl)
@@ -121,9 +147,11 @@ export function runChart(
 		fy: { domain: options.units, label: null, padding: 0.25, axis: 'right' as const },
 		x: { type: 'utc' as const, label: null },
 		y: { axis: null, domain: [0, 1] },
-		color: {
+		// Colour and shape read the same field, so Plot draws one legend of coloured shapes.
+		color: { domain: types.map((t) => t.label), range: types.map((t) => t.colour) },
+		symbol: {
 			domain: types.map((t) => t.label),
-			range: types.map((t) => t.colour),
+			range: types.map((t) => t.symbol),
 			legend: true
 		},
 		marks: [
@@ -160,8 +188,9 @@ export function runChart(
 				x: 'date',
 				y: 'y',
 				fy: 'unit',
-				r: 3,
-				fill: (d: Row) => labelOf(d.type),
+				r: 3.5,
+				fill: 'reading',
+				symbol: 'reading',
 				title: (d: Row) =>
 					`${d.unit}, ${d.period}\n${options.yLabel}: ${formatNumber(d.value ?? 0, places)}\n${labelOf(d.type)}`,
 				tip: true

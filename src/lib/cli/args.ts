@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { compareBys, type CompareBy } from '../metrics/compare.ts';
 import { isIsoDate } from '../metrics/periods.ts';
+import { iifThresholds, parseRateThresholds } from '../metrics/rates.ts';
 
 /** The options of `sp-impact summary` and `sp-impact figures`. */
 export interface SummaryArgs {
@@ -26,6 +27,8 @@ export interface SummaryArgs {
 	meaningfulChange: Record<string, number>;
 	/** Months each side of referral the GP counts cover, as stated on the figure. */
 	gpWindowMonths: number;
+	/** Reference lines of the people-referred rates, per 1,000 a year (`--rate-thresholds 12,16`). */
+	rateThresholds: number[];
 	/** `compare` only: what is put side by side, the limits and rules, and run chart targets. */
 	compare: {
 		by: CompareBy;
@@ -49,8 +52,8 @@ export interface SummaryArgs {
 export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                           [--pcn NAME]... [--practice NAME]... [--service NAME]...
                           [--meaningful-change MEASURE=POINTS]... [--gp-window-months N]
-                          [--publication] [--profile mapping.json] [--drop-identifiers]
-                          [--rejects FILE.csv] [--issues FILE.csv] FILE...
+                          [--rate-thresholds N,N] [--publication] [--profile mapping.json]
+                          [--drop-identifiers] [--rejects FILE.csv] [--issues FILE.csv] FILE...
        sp-impact figures [--figure ID]... [the same options] FILE...
        sp-impact compare --by service|pcn|practice|link_worker [--overdispersion] [--rules ptd|mdc]
                          [--target MEASURE=VALUE]... [the same options] FILE...
@@ -82,6 +85,7 @@ export function parseSummaryArgs(
 				issues: { type: 'string' },
 				'meaningful-change': { type: 'string', multiple: true },
 				'gp-window-months': { type: 'string' },
+				'rate-thresholds': { type: 'string' },
 				figure: { type: 'string', multiple: true },
 				by: { type: 'string' },
 				overdispersion: { type: 'boolean', default: false },
@@ -147,6 +151,12 @@ export function parseSummaryArgs(
 		return {
 			error: `invalid --gp-window-months: ${months} (use a whole number of months, 1 to 60)`
 		};
+	const lines = values['rate-thresholds'];
+	const rateThresholds = lines === undefined ? iifThresholds : parseRateThresholds(lines);
+	if (!rateThresholds)
+		return {
+			error: `invalid --rate-thresholds: ${lines} (use up to four numbers per 1,000 a year, e.g. 12,16)`
+		};
 	return {
 		value: {
 			command,
@@ -165,6 +175,7 @@ export function parseSummaryArgs(
 			publication: command === 'report' ? !values['no-publication'] : (values.publication ?? false),
 			meaningfulChange,
 			gpWindowMonths: Number(months),
+			rateThresholds,
 			compare: compare.value,
 			report: report.value
 		}

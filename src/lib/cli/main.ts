@@ -90,7 +90,11 @@ async function summary(
 			{
 				filters,
 				asOf: await asOfDate(db, args.asOf),
-				settings: { ...viewSettings(outcomes), ...args.compare },
+				settings: {
+					...viewSettings(outcomes),
+					rateThresholds: args.rateThresholds,
+					...args.compare
+				},
 				imported: report,
 				// The sample's files are named so: the report says the data is made up.
 				synthetic: files.every((f) => /^synthetic-/i.test(f.name))
@@ -102,11 +106,13 @@ async function summary(
 			? await summaryJson(db, files, report, filters, {
 					asOf: args.asOf,
 					publication: args.publication,
-					outcomes
+					outcomes,
+					rateThresholds: args.rateThresholds
 				})
 			: args.command === 'compare'
 				? await compareJson(db, filters, await asOfDate(db, args.asOf), presenter(args), {
 						...viewSettings(outcomes),
+						rateThresholds: args.rateThresholds,
 						...args.compare
 					})
 				: await figures(db, args, filters, outcomes);
@@ -127,6 +133,13 @@ async function figures(
 	return {
 		as_of: asOf,
 		...(args.publication ? { publication: true as const } : {}),
-		figures: await figuresJson(db, filters, asOf, p, viewSettings(outcomes), ids)
+		figures: await figuresJson(
+			db,
+			filters,
+			asOf,
+			p,
+			{ ...viewSettings(outcomes), rateThresholds: args.rateThresholds },
+			ids
+		)
 	};
 }

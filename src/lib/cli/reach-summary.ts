@@ -3,6 +3,7 @@ import type { Filters } from '../metrics/filters.ts';
 import type { Presenter } from '../figures/presenter.ts';
 import { cliViews, keyedCells, printed } from './figures.ts';
 import { round } from '../util/format.ts';
+import { iifThresholds } from '../metrics/rates.ts';
 
 const deciles = Array.from({ length: 10 }, (_, i) => String(i + 1));
 // Months and quarters with no referrals are filled in by the figures as 0; the summary lists
@@ -12,7 +13,13 @@ const byKey = <T>(o: Record<string, T>) =>
 const withReferrals = (r: Record<string, unknown>) => r.referrals !== 0;
 
 /** The `reach` section of the summary: who was referred, when, from where, and how far they got. */
-export async function reachSummary(db: Db, filters: Filters, asOf: string, p: Presenter) {
+export async function reachSummary(
+	db: Db,
+	filters: Filters,
+	asOf: string,
+	p: Presenter,
+	rateThresholds: number[] = iifThresholds
+) {
 	const { views: v, input } = await cliViews(
 		db,
 		[
@@ -33,19 +40,28 @@ export async function reachSummary(db: Db, filters: Filters, asOf: string, p: Pr
 		],
 		filters,
 		asOf,
-		p
+		p,
+		{ rateThresholds }
 	);
 	const on = input.publication;
 	const head = keyedCells(v.headline, 'key', 'value');
 	const imd = keyedCells(v['people-by-imd-decile'], 'decile', 'people');
 	const core20 = (v['people-by-imd-decile'] as { core20?: number | null } | null)?.core20 ?? null;
-	const rates = (view: (typeof v)[string]) =>
+	// Each rate's units highest first (the figure orders by people; ties keep its order).
+	type RateRow = { key: string; rate: number | null; people_rate: number | null };
+	const rates = (view: (typeof v)[string], rate: 'rate' | 'people_rate') =>
 		Object.fromEntries(
-			((view?.rows ?? []) as { key: string; rate: number | null }[]).map((r) => [
-				r.key,
-				r.rate === null ? '*' : round(r.rate, 2)
-			])
+			[...((view?.rows ?? []) as RateRow[])]
+				.sort((a, b) => (b[rate] ?? -1) - (a[rate] ?? -1))
+				.map((r) => [r.key, r[rate] === null ? '*' : round(r[rate], 2)])
 		);
+	const both = (rate: 'rate' | 'people_rate') =>
+		v['referral-rate-by-practice']
+			? {
+					practices: rates(v['referral-rate-by-practice'], rate),
+					pcns: rates(v['referral-rate-by-pcn'], rate)
+				}
+			: null;
 	return {
 		referrals: head.referrals,
 		people: head.people,
@@ -66,8 +82,8 @@ export async function reachSummary(db: Db, filters: Filters, asOf: string, p: Pr
 		// Every decile is printed, in order, so a missing one reads as 0 rather than as absent.
 		by_imd_decile: Object.fromEntries([...deciles, 'unknown'].map((k) => [k, imd[k] ?? 0])),
 		core20_share: printed(core20 === null ? null : round(core20, 4), on),
-		referral_rate_per_1000: v['referral-rate-by-practice']
-			? { practices: rates(v['referral-rate-by-practice']), pcns: rates(v['referral-rate-by-pcn']) }
-			: null
+		referral_rate_per_1000: both('rate'),
+		people_referred_per_1000: both('people_rate'),
+		rate_thresholds: rateThresholds
 	};
 }

@@ -15,7 +15,12 @@ export async function summaryJson(
 	files: PreparedFile[],
 	report: ImportReport,
 	filters: Filters,
-	options: { asOf?: string; publication?: boolean; outcomes?: OutcomeSettings } = {}
+	options: {
+		asOf?: string;
+		publication?: boolean;
+		outcomes?: OutcomeSettings;
+		rateThresholds?: number[];
+	} = {}
 ) {
 	const asOf = await asOfDate(db, options.asOf);
 	const p = options.publication ? publication : plain;
@@ -41,7 +46,7 @@ export async function summaryJson(
 				issues: f.issues
 			}))
 		},
-		reach: await reachSummary(db, filters, asOf, p),
+		reach: await reachSummary(db, filters, asOf, p, options.rateThresholds),
 		referrals: await referralsSummary(db, filters, asOf, p),
 		...(await journeysSummary(db, filters, asOf, p)),
 		outcomes: await outcomesSummary(db, filters, asOf, p, options.outcomes),

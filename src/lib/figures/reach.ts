@@ -142,54 +142,72 @@ export function groupView(
 	} satisfies FigureView;
 }
 
+/** The reference lines of the people-referred rates, in words, as every figure states them. */
+export function thresholdsNote(thresholds: number[]): string {
+	const list = thresholds.map(String);
+	const text = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0];
+	return `Reference lines at ${text} people per 1,000 a year: the former IIF PC-01 thresholds (a setting; PC-01 counted registered patients referred in the financial year, and has not paid since 2023/24).`;
+}
+
 /**
- * Referrals per 1,000 registered patients a year, against the IIF thresholds. In publication
- * mode a rate is hidden when its referrals are 1–7, or when the same practice's or PCN's count
- * is hidden in the referrals breakdown (`groups`, published with secondary suppression): its list
- * size would give that count back, so the count is hidden here too.
+ * People referred per 1,000 registered patients a year (the main figure, as IIF PC-01 counted
+ * them), with referrals per 1,000 beside it, against reference lines. In publication mode each
+ * count follows the small-number rules and each rate is worked out from its published count;
+ * both are hidden when the same practice's or PCN's count is hidden in the referrals breakdown
+ * (`groups`, published with secondary suppression): its list size would give that count back.
  */
 export function rateView(
 	level: 'practice' | 'pcn',
 	rows: ReferralRateRow[],
 	unmatched: number,
-	ctx: FigureContext,
+	ctx: FigureContext & { thresholds?: number[] },
 	groups: { key: string; referrals: number }[] = []
 ) {
+	const thresholds = ctx.thresholds ?? iifThresholds;
 	const published = publishCells(groups.map((g) => g.referrals));
 	const hidden = new Set(groups.filter((_, i) => published[i] === null).map((g) => g.key));
 	const shown = publish(
 		rows.map((r) => ({ ...r, label: r.key })),
-		{ counts: ['referrals'] },
+		{ counts: ['referrals', 'people'] },
 		ctx.publication
-	).map((r, i) =>
-		!ctx.publication
-			? r
-			: hidden.has(r.key)
-				? { ...r, referrals: null, rate: null }
-				: { ...r, rate: publishRate(rows[i].rate, rows[i].referrals) }
-	);
-	const [lower] = iifThresholds;
-	const over = rows.filter((r) => r.rate >= lower).length;
+	).map((r, i) => {
+		if (!ctx.publication) return r;
+		if (hidden.has(r.key))
+			return { ...r, referrals: null, people: null, rate: null, people_rate: null };
+		const rate = (value: number, count: number, shownCount: number | null) =>
+			shownCount === null ? null : publishRate(value, count);
+		return {
+			...r,
+			rate: rate(rows[i].rate, rows[i].referrals, r.referrals),
+			people_rate: rate(rows[i].people_rate, rows[i].people, r.people)
+		};
+	});
+	const [lower] = thresholds;
+	const over = rows.filter((r) => r.people_rate >= lower).length;
 	const plural = level === 'practice' ? 'practices' : 'PCNs';
-	const top = shown.find((r) => r.rate !== null);
+	const top = shown.find((r) => r.people_rate !== null);
 	return {
-		title: `Referral rate by ${level === 'practice' ? 'practice' : 'PCN'}`,
+		title: `People referred per 1,000 patients by ${level === 'practice' ? 'practice' : 'PCN'}`,
 		sentence: rows.length
-			? `${over} of ${rows.length} ${plural} reached the IIF lower threshold of ${lower} referrals per 1,000 patients a year${top ? `; ${top.label} had the highest rate, ${formatRate(top.rate)}` : ''}.`
+			? `${over} of ${rows.length} ${plural} referred at least ${lower} people per 1,000 registered patients a year${top ? `; ${top.label} had the highest rate, ${formatRate(top.people_rate)}` : ''}.`
 			: 'No practices with list sizes match these filters.',
 		n: `${rows.length} ${rows.length === 1 ? plural.replace(/s$/, '') : plural} with list sizes`,
 		caveat:
 			(rows.length > chartLimit
 				? `The chart shows the ${chartLimit} highest; the table has all ${rows.length}. `
 				: '') +
-			'Per 1,000 registered patients a year, from the practices file. Filters on age, sex, ethnicity or IMD lower the referrals but not the list sizes.' +
+			'Distinct people referred per 1,000 registered patients a year (a person referred twice counts once), from the practices file; referrals per 1,000 are in the table. ' +
+			thresholdsNote(thresholds) +
+			' Filters on age, sex, ethnicity or IMD lower the people but not the list sizes.' +
 			(unmatched
 				? ` ${fc(publishTotal(unmatched, ctx.publication))} referrals with no practice, or one not in the practices file, are left out.`
 				: ''),
 		rows: shown,
 		columns: [
 			{ key: 'label', label: level === 'practice' ? 'Practice' : 'PCN' },
-			{ key: 'rate', label: 'Per 1,000 a year', kind: 'rate' },
+			{ key: 'people_rate', label: 'People per 1,000 a year', kind: 'rate' },
+			{ key: 'people', label: 'People referred', kind: 'count' },
+			{ key: 'rate', label: 'Referrals per 1,000 a year', kind: 'rate' },
 			{ key: 'referrals', label: 'Referrals', kind: 'count' },
 			{ key: 'list_size', label: 'List size', kind: 'count' }
 		]

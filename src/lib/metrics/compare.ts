@@ -11,7 +11,7 @@ import {
 	type TimeToEventRow
 } from './journeys.ts';
 import { outcomeCells, type OutcomeCellsByRow } from './outcomes.ts';
-import { practiceKey, practiceLists } from './rates.ts';
+import { practiceReferrals } from './rates.ts';
 import { funnelSteps, peopleCount } from './reach.ts';
 
 /** What a comparison compares: services, PCNs, practices or link workers (`unknown` when blank). */
@@ -146,24 +146,13 @@ export function compareOutcomeCells(
 export type ComparePeopleReferredRow = { unit: string; people: number; list_size: number };
 
 /**
- * People referred in the period per practice or PCN in the practices file with a list size (a
- * PCN's list is the sum of its practices'), referrals matched to practices as `referralRate()`
- * matches them; a practice with none shows 0.
+ * People referred in the period per practice or PCN in the practices file with a list size, as
+ * the Reach page's rates count them (`practiceReferrals()`); a practice with none shows 0.
  */
 export function comparePeopleReferred(
 	by: 'practice' | 'pcn',
 	filters: Filters
 ): Sql<ComparePeopleReferredRow> {
-	const key = raw(by === 'practice' ? 'p.practice' : "coalesce(p.pcn, 'unknown')");
-	// The lists are written out twice rather than shared as a CTE (DuckDB 1.4.3 on threads).
-	return sql<ComparePeopleReferredRow>`SELECT l.unit, coalesce(c.people, 0)::INTEGER AS people,
-  l.list_size FROM (
-  SELECT ${key} AS unit, sum(p.list_size)::INTEGER AS list_size
-  FROM (${practiceLists(filters)}) p GROUP BY ALL) l
-LEFT JOIN (
-  SELECT ${key} AS unit, ${peopleCount} AS people
-  FROM referrals r JOIN (${practiceLists(filters)}) p ON p.k = ${raw(practiceKey('r.practice'))}
-  WHERE r.practice IS NOT NULL AND ${referralWhere(filters)} GROUP BY ALL) c
-ON c.unit IS NOT DISTINCT FROM l.unit
-ORDER BY l.unit`;
+	return sql<ComparePeopleReferredRow>`SELECT key AS unit, people, list_size
+FROM (${practiceReferrals(by, filters)}) ORDER BY unit`;
 }

@@ -1,6 +1,7 @@
 // The report's charts: each catalogue figure's own Plot options drawn at the page width, with
 // whatever document is at hand (the browser's, or linkedom's in the command-line tool).
 import * as Plot from '@observablehq/plot';
+import { chartLabel, nameAsImage } from '../components/chart-image.ts';
 import { figure } from '../figures/catalogue/index.ts';
 import type { FigureInput } from '../figures/catalogue/types.ts';
 import type { FigureView } from '../figures/figure.ts';
@@ -33,8 +34,7 @@ export function drawChart(
 	const def = figure(id);
 	if (!def.chart) return null;
 	const chart = Plot.plot({ ...def.chart(view, input, width), document }) as Element;
-	chart.setAttribute('role', 'img');
-	chart.setAttribute('aria-label', `${view.title}: ${view.sentence}`);
+	nameAsImage(chart, chartLabel(view));
 	// A chart with a legend is a <figure>: the legend, then the chart's own <svg> last.
 	const svg =
 		tag(chart) === 'svg'

@@ -11,6 +11,7 @@ import { financialQuarterRange, financialYearRange, isIsoDate } from '../metrics
 import { splitIn } from '../metrics/journeys.ts';
 import { defaultSettings, type ViewSettings } from '../figures/catalogue/settings.ts';
 import { compareBys, type CompareBy } from '../metrics/compare.ts';
+import { parseRateThresholds } from '../metrics/rates.ts';
 import type { Improvement } from '../stats/spc.ts';
 
 const improvements: Improvement[] = ['increase', 'decrease', 'neutral'];
@@ -132,6 +133,8 @@ export function settingsFromParams(params: URLSearchParams): ViewSettings {
 		rules: params.get('rules') === 'mdc' ? 'mdc' : 'ptd',
 		targets,
 		improvement,
-		rebase
+		rebase,
+		rateThresholds:
+			parseRateThresholds(params.get('rate_thresholds') ?? '') ?? defaultSettings.rateThresholds
 	};
 }

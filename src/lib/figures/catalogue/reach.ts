@@ -6,7 +6,8 @@ import { periodSeriesChart } from '../../charts/period-series.ts';
 import { referralRateChart } from '../../charts/referral-rate.ts';
 import { referralsByGroupChart } from '../../charts/referrals-by-group.ts';
 import { ageBands } from '../../contract/tables.ts';
-import { financialQuarterRange } from '../../metrics/periods.ts';
+import { periodRange } from '../../metrics/filters.ts';
+import { financialQuarterRange, ukDate } from '../../metrics/periods.ts';
 import { periodYears, referralRate, unmatchedPractices } from '../../metrics/rates.ts';
 import { peopleProfile, referralsBy, referralsByPeriod } from '../../metrics/reach.ts';
 import { headQuery } from './shared.ts';
@@ -78,11 +79,29 @@ function rateFigure(level: 'practice' | 'pcn') {
 				unmatched: on ? unmatchedPractices(filters) : null
 			};
 		},
-		view: (r, { setup, publication }) =>
-			setup.practicesWithListSize > 0
-				? rateView(level, r.rates, total(r.unmatched), { publication }, r.groups)
-				: null,
-		chart: (view, _input, width) => referralRateChart(view.rows.slice(0, chartLimit), { width }),
+		view(r, { filters, setup, settings, publication }) {
+			if (setup.practicesWithListSize === 0) return null;
+			const thresholds = settings.rateThresholds;
+			const view = rateView(
+				level,
+				r.rates,
+				total(r.unmatched),
+				{ publication, thresholds },
+				r.groups
+			);
+			// A period with both ends counts its whole length, even where it runs past the data.
+			const end = periodRange(filters.period).to;
+			if (!end || !periodRange(filters.period).from || end <= setup.asOf) return view;
+			return {
+				...view,
+				caveat: `${view.caveat} The period runs past the as-of date (${ukDate(setup.asOf)}) and its rates count its whole length, so they read low until it is over.`
+			};
+		},
+		chart: (view, { settings }, width) =>
+			referralRateChart(view.rows.slice(0, chartLimit), {
+				width,
+				thresholds: settings.rateThresholds
+			}),
 		select: (row, { filters }) => toggled(filters, level, String(row.key)),
 		empty: ({ setup }) =>
 			level === 'practice' && setup.practicesWithListSize === 0
@@ -90,7 +109,7 @@ function rateFigure(level: 'practice' | 'pcn') {
 						testid: 'rate-missing',
 						wide: true,
 						title: 'Referral rate per 1,000 patients',
-						text: 'Load a practices file with each practice’s list size (columns practice, pcn, list_size) beside your referrals to see referrals per 1,000 registered patients a year against the IIF thresholds of 12 and 16. A template is on the',
+						text: 'Load a practices file with each practice’s list size (columns practice, pcn, list_size) beside your referrals to see people referred per 1,000 registered patients a year against the former IIF PC-01 thresholds (12 and 16 by default). A template is on the',
 						link: { href: '/export-format', text: 'export format page' }
 					}
 				: null

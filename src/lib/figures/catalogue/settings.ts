@@ -3,6 +3,7 @@
 import type { Split } from '../../metrics/journeys.ts';
 import type { CompareBy } from '../../metrics/compare.ts';
 import type { Improvement } from '../../stats/spc.ts';
+import { iifThresholds } from '../../metrics/rates.ts';
 
 /** Settings the figures state and the user can change. */
 export interface ViewSettings {
@@ -28,9 +29,11 @@ export interface ViewSettings {
 	improvement: Record<string, Improvement>;
 	/** The month a run chart starts a new mean and limits, by its key (`rebase_referrals=2024-04`). */
 	rebase: Record<string, string>;
+	/** Reference lines of the people-referred rates, per 1,000 a year (`rate_thresholds=12,16`). */
+	rateThresholds: number[];
 }
 
-/** The default settings: no split, the first measure, METHODS.md's thresholds, 6 months. */
+/** The default settings: no split, the first measure, METHODS.md's thresholds, 6 months, IIF 12 and 16. */
 export const defaultSettings: ViewSettings = {
 	split: 'none',
 	measure: null,
@@ -42,5 +45,6 @@ export const defaultSettings: ViewSettings = {
 	rules: 'ptd',
 	targets: {},
 	improvement: {},
-	rebase: {}
+	rebase: {},
+	rateThresholds: iifThresholds
 };
