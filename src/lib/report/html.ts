@@ -47,7 +47,7 @@ export function reportCss(doc: ReportDoc): string {
 .report dl.facts dd { margin: 0; }
 .report-section { margin: 1.75rem 0 0; }
 .report .summary li { margin: 0 0 0.45rem; }
-.report .n { color: #4c6272; white-space: nowrap; }
+.report .n { color: #4c6272; }
 .report-figure { margin: 0 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
 .report-figure .sentence { margin: 0 0 0.4rem; }
 .report-figure .chart { margin: 0.3rem 0; }
@@ -64,6 +64,11 @@ export function reportCss(doc: ReportDoc): string {
 .report .story p { white-space: pre-wrap; margin: 0; }
 .report .method { margin: 0 0 0.7rem; }
 .report .method p { margin: 0; }
+@media screen and (max-width: 40rem) {
+  .report { padding: 1rem 0.75rem; }
+  .report th, .report td { overflow-wrap: anywhere; }
+  .report td.num { white-space: normal; }
+}
 @page { size: A4 portrait; margin: 15mm 14mm 18mm;
   @bottom-left { content: ${cssString(footerText(doc))}; font-size: 8pt; color: #4c6272; font-family: Arial, sans-serif; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #4c6272; font-family: Arial, sans-serif; } }
