@@ -5,11 +5,21 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
 import { formatEpochMs, toNumber } from './values.ts';
 
+/** Limits for large data: DuckDB spills to `tempDirectory` past `memoryLimit` (e.g. '2GB'). */
+export interface NodeDbOptions {
+	memoryLimit?: string;
+	tempDirectory?: string;
+}
+
 /** Native DuckDB in Node: the command-line tool and the tests. */
-export async function createNodeDb(): Promise<Db & { close(): Promise<void> }> {
+export async function createNodeDb(
+	options: NodeDbOptions = {}
+): Promise<Db & { close(): Promise<void> }> {
 	const instance = await DuckDBInstance.create(':memory:', {
 		autoinstall_known_extensions: 'false',
-		autoload_known_extensions: 'false'
+		autoload_known_extensions: 'false',
+		...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+		...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {})
 	});
 	const connection: DuckDBConnection = await instance.connect();
 	for (const statement of startupSql) await connection.run(statement);

@@ -4,7 +4,7 @@
 import type { FigureInput } from '../figures/catalogue/types.ts';
 import { cellText, type FigureView } from '../figures/figure.ts';
 import { attritionText, measureSentence } from '../figures/outcomes.ts';
-import type { ImportReport } from '../ingest/report.ts';
+import type { ImportTotals } from '../export/manifest.ts';
 import type { Measure } from '../contract/measures.ts';
 import type { MeasureStatistics } from '../stats/outcomes.ts';
 import { formatCount, formatShare } from '../util/format.ts';
@@ -37,7 +37,7 @@ export interface ReportContext {
 	produced: string;
 	synthetic: boolean;
 	/** The import's report (files, rows, completeness, warnings); null when none is at hand. */
-	imported: ImportReport | null;
+	imported: ImportTotals | null;
 }
 
 /** One summary sentence: its topic, its words (from the figure views) and its n. */
@@ -180,7 +180,7 @@ export function summaryLines(
 	return lines;
 }
 
-function quality(imported: ImportReport | null): Extract<DocSection, { id: 'quality' }> {
+function quality(imported: ImportTotals | null): Extract<DocSection, { id: 'quality' }> {
 	const files = (imported?.files ?? []).map((f) => ({
 		file: f.file,
 		table: f.table,
