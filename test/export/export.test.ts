@@ -128,6 +128,10 @@ describe('sp-impact export, read back by the other commands', () => {
 			...shaped
 		);
 		expect(filtered.stderr).toContain('--pcn is not for sp-impact export');
+		// MotherDuck: the extension is loaded, never downloaded; here (not installed, no network) it fails cleanly.
+		const md = await cli('summary', '--database', 'md:sp_impact_test');
+		expect(md.code).toBe(1);
+		expect(md.stderr).toContain('cannot open md:sp_impact_test');
 		const format = await cli('export', '--format', 'xls', '--out', empty, ...shaped);
 		expect(format.stderr).toContain('invalid --format: xls (use parquet, duckdb, csv)');
 	});

@@ -7,6 +7,7 @@ import { ident, literal } from '../db/sql.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { exportTables } from './tables.ts';
 import { databaseFile } from './write.ts';
+import { loadMotherDuck } from './motherduck.ts';
 
 /** Is this path an export to read rather than a file to import? (a folder, or a database) */
 export async function isExportPath(path: string): Promise<boolean> {
@@ -63,8 +64,8 @@ async function openDatabase(
 	db: Db,
 	path: string
 ): Promise<{ value: Manifest } | { error: string }> {
-	const attached = await db
-		.exec(`ATTACH ${literal(path).text} AS sp_export (READ_ONLY)`)
+	const attached = await loadMotherDuck(db, path)
+		.then(() => db.exec(`ATTACH ${literal(path).text} AS sp_export (READ_ONLY)`))
 		.catch((e: Error) => e);
 	if (attached instanceof Error) return { error: `cannot open ${path}: ${attached.message}` };
 	const rows = await db

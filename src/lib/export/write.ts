@@ -10,6 +10,7 @@ import {
 	type ManifestSource
 } from './manifest.ts';
 import { exportSelectSql, exportTables } from './tables.ts';
+import { loadMotherDuck } from './motherduck.ts';
 
 /** The database file inside an export folder written as `duckdb`. */
 export const databaseFile = 'sp-impact.duckdb';
@@ -45,6 +46,7 @@ export async function writeExport(
  * database DuckDB can ATTACH (a MotherDuck `md:` string, untested here).
  */
 export async function writeDatabase(db: Db, path: string, manifest: Manifest): Promise<void> {
+	await loadMotherDuck(db, path);
 	await db.exec(`ATTACH ${literal(path).text} AS sp_out`);
 	try {
 		for (const t of exportTables) {
