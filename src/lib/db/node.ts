@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -25,6 +25,7 @@ export async function createNodeDb(
 	for (const statement of startupSql) await connection.run(statement);
 	const scratch = await mkdtemp(join(tmpdir(), 'sp-impact-'));
 	const paths = new Map<string, string>();
+	const outputPath = (name: string) => join(scratch, `out-${name.replace(/[^\w.-]/g, '_')}`);
 	// One connection runs one statement at a time: queue callers (Promise.all over metrics fails
 	// with "Failed to execute prepared statement" otherwise), as the wasm worker does.
 	let queue: Promise<unknown> = Promise.resolve();
@@ -77,6 +78,13 @@ export async function createNodeDb(
 			const path = paths.get(name);
 			paths.delete(name);
 			if (path?.startsWith(scratch)) await rm(path, { force: true });
+		},
+		outputPath,
+		async readOutput(name: string) {
+			const path = outputPath(name);
+			const bytes = new Uint8Array(await readFile(path));
+			await rm(path, { force: true });
+			return bytes;
 		},
 		async close() {
 			connection.closeSync();
