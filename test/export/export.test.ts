@@ -128,6 +128,10 @@ describe('sp-impact export, read back by the other commands', () => {
 			...shaped
 		);
 		expect(filtered.stderr).toContain('--pcn is not for sp-impact export');
+		const memory = await cli('summary', '--memory-limit', 'lots', shaped[0]);
+		expect(memory.stderr).toContain(
+			'invalid --memory-limit: lots (use a size such as 2GB or 500MB)'
+		);
 		// MotherDuck: the extension is loaded, never downloaded; here (not installed, no network) it fails cleanly.
 		const md = await cli('summary', '--database', 'md:sp_impact_test');
 		expect(md.code).toBe(1);
