@@ -114,7 +114,7 @@ describe('sp-impact export, read back by the other commands', () => {
 		const notExport = await cli('summary', empty);
 		expect(notExport.code).toBe(1);
 		expect(notExport.stderr).toContain(`${empty} is not an sp-impact export: no manifest.json`);
-		const mixed = await cli('summary', join(scratch.dir, 'parquet'), shaped[0]);
+		const mixed = await cli('summary', empty, shaped[0]);
 		expect(mixed.code).toBe(1);
 		expect(mixed.stderr).toContain('is an export: give it alone');
 		const filtered = await cli(
