@@ -13,6 +13,7 @@ import { exportSelectSql, exportTables } from '../../src/lib/export/tables.ts';
 import { writeExport } from '../../src/lib/export/write.ts';
 import { importPaths, scratchDir } from '../helpers/import.ts';
 import { cli } from '../cli/run-cli.ts';
+import { loadInput } from '../../src/lib/cli/input.ts';
 
 const samples = join(import.meta.dirname, '..', '..', 'data-samples', 'exports');
 // The shaped exports carry planted defects: rejected rows, issues, unmapped labels, two encodings.
@@ -217,6 +218,36 @@ describe('the exported tables', () => {
 		// The loaded table itself has working columns: the export dropped them, not the import.
 		const loaded = await db.query(`DESCRIBE referrals`);
 		expect(loaded.some((c) => String(c.column_name).endsWith('__raw'))).toBe(true);
+	});
+
+	it('gives the commands the import report back: totals, tables, rejects and issues by reason', async () => {
+		const out = join(scratch.dir, 'report');
+		await writeExport(db, out, 'parquet', { ...imported, asOf: '2024-06-30' });
+		const back = await createNodeDb();
+		try {
+			const loaded = await loadInput(back, { files: [out] });
+			if ('error' in loaded) throw new Error(loaded.error.message);
+			const { report } = loaded.value;
+			const original = imported.report;
+			expect(report.tables).toEqual(original.tables);
+			expect(report.rejects).toEqual(original.rejects);
+			expect(report.problems).toEqual(original.problems);
+			expect(report.files).toEqual(
+				original.files.map((f) => ({
+					file: f.file,
+					table: f.table,
+					encoding: f.encoding,
+					rows_read: f.rows_read,
+					rows_loaded: f.rows_loaded,
+					rows_rejected: f.rows_rejected,
+					issues: f.issues,
+					completeness: f.completeness
+				}))
+			);
+			expect(loaded.value.from).toBe('export');
+		} finally {
+			await back.close();
+		}
 	});
 
 	it('writes a manifest that accounts for every row and names the versions', async () => {

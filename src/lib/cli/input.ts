@@ -3,6 +3,7 @@
 import type { Profile } from '../contract/profile.ts';
 import type { Db } from '../db/types.ts';
 import { importFiles, type ImportError } from '../ingest/import-files.ts';
+import { summarise } from '../ingest/report.ts';
 import { importFromManifest, type ImportTotals, type LoadedFiles } from '../export/manifest.ts';
 import { isExportPath, openExport } from '../export/read.ts';
 import { writeDatabase } from '../export/write.ts';
@@ -44,7 +45,12 @@ export async function loadInput(
 			return fail(`${exports[0]} is an export: give it alone, without other files`);
 		const opened = await openExport(db, stored ?? exports[0]);
 		if ('error' in opened) return fail(opened.error);
-		return { value: { ...importFromManifest(opened.value), from: 'export' } };
+		const { report, files } = importFromManifest(opened.value);
+		const problems = {
+			rejects: await summarise(db, 'import_rejects'),
+			problems: await summarise(db, 'import_issues')
+		};
+		return { value: { files, report: { ...report, ...problems }, from: 'export' } };
 	}
 	const imported = await importFiles(db, options.files, options);
 	if ('error' in imported) return imported;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { contractVersion } from '../contract/version.ts';
 import type { Db } from '../db/types.ts';
+import type { TableName } from '../contract/tables.ts';
 import type { FileReport, ImportReport } from '../ingest/report.ts';
 import type { IdentifierFinding } from '../ingest/guard.ts';
 import { exportSelectSql, exportTables } from './tables.ts';
@@ -61,10 +62,17 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** The import's totals and per-file counts: from the import itself, or from a manifest. */
+/** The import's totals, per-file counts and problems: from the import itself, or an export. */
 export type ImportTotals = Pick<
 	ImportReport,
-	'rows_read' | 'rows_loaded' | 'rows_rejected' | 'issues' | 'warnings'
+	| 'rows_read'
+	| 'rows_loaded'
+	| 'rows_rejected'
+	| 'issues'
+	| 'warnings'
+	| 'rejects'
+	| 'problems'
+	| 'tables'
 > & {
 	files: Pick<
 		FileReport,
@@ -89,11 +97,24 @@ export interface ManifestSource {
 	asOf: string;
 }
 
-/** The report and files of an import, rebuilt from the manifest of its export. */
-export function importFromManifest(m: Manifest): { report: ImportTotals; files: LoadedFiles } {
+/**
+ * The report and files of an import, rebuilt from the manifest of its export; the rejects and
+ * issues summed by reason are read from the export's tables (`summarise`, ingest/report.ts).
+ */
+export function importFromManifest(m: Manifest): {
+	report: Omit<ImportTotals, 'rejects' | 'problems'>;
+	files: LoadedFiles;
+} {
 	const { rows_read, rows_loaded, rows_rejected, issues, warnings } = m;
+	const rows = (t: TableName) => m.tables.find((e) => e.name === t)?.rows ?? 0;
 	return {
 		report: {
+			tables: {
+				referrals: rows('referrals'),
+				outcomes: rows('outcomes'),
+				onward_referrals: rows('onward_referrals'),
+				practices: rows('practices')
+			},
 			rows_read,
 			rows_loaded,
 			rows_rejected,
