@@ -235,8 +235,8 @@ describe('sp-impact summary', () => {
 		{ name: 'no command', argv: [], message: 'sp-impact: no command\nusage: sp-impact summary' },
 		{
 			name: 'unknown command',
-			argv: ['reprot', 'a.csv'],
-			message: 'sp-impact: unknown command: reprot\n'
+			argv: ['publish', 'a.csv'],
+			message: 'sp-impact: unknown command: publish\n'
 		},
 		{ name: 'no files', argv: ['summary'], message: 'sp-impact: no files given\n' },
 		{

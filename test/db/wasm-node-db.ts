@@ -66,6 +66,12 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 		async unregister(name: string) {
 			db.dropFile(name);
 		},
+		outputPath: (name: string) => name,
+		async readOutput(name: string) {
+			const bytes = db.copyFileToBuffer(name);
+			db.dropFile(name);
+			return bytes;
+		},
 		close() {
 			connection.close();
 			db.reset();

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
+import { exportFormats, type ExportFormat } from '../export/manifest.ts';
 import { compareBys, type CompareBy } from '../metrics/compare.ts';
 import { isIsoDate } from '../metrics/periods.ts';
 import { iifThresholds, parseRateThresholds } from '../metrics/rates.ts';
 
 /** The options of `sp-impact summary` and `sp-impact figures`. */
 export interface SummaryArgs {
-	/** `summary`: key figures; `figures`: catalogue figures as the pages show them; `compare`: units side by side. */
-	command: 'summary' | 'figures' | 'compare' | 'report';
+	/** `summary`: key figures; `figures`: catalogue figures as the pages show them; `compare`: units side by side; `report`: the impact report; `export`: the cleaned tables. */
+	command: 'summary' | 'figures' | 'compare' | 'report' | 'export';
 	files: string[];
 	/** `figures` only: the figure ids to print (none = every figure in the catalogue). */
 	figures: string[];
@@ -22,6 +23,13 @@ export interface SummaryArgs {
 	rejects?: string;
 	issues?: string;
 	dropIdentifiers: boolean;
+	/** A DuckDB database to keep the loaded tables in (with files) or read them from (without). */
+	database?: string;
+	/** DuckDB's memory limit (e.g. `2GB`); past it, work spills to `tempDirectory`. */
+	memoryLimit?: string;
+	tempDirectory?: string;
+	/** `export` only: the format and the folder written. */
+	export: { format: ExportFormat; out: string };
 	publication: boolean;
 	/** Meaningful change in points by measure key (`--meaningful-change wemwbs=4`). */
 	meaningfulChange: Record<string, number>;
@@ -59,7 +67,12 @@ export const usage = `usage: sp-impact summary [--as-of YYYY-MM-DD] [--from YYYY
                          [--target MEASURE=VALUE]... [the same options] FILE...
        sp-impact report --format html|docx --out FILE [--no-publication] [--title TEXT]
                         [--organisation TEXT] [--sections LIST] [--stories report-profile.json]
-                        [--by ...] [the compare and summary options] FILE...`;
+                        [--by ...] [the compare and summary options] FILE...
+       sp-impact export --format parquet|duckdb|csv --out DIR [--profile mapping.json]
+                        [--drop-identifiers] FILE...
+  FILE... may be one export folder or .duckdb file instead (read without importing again).
+  Every command also takes: [--database PATH] (keep the loaded tables there; with no FILE, read
+  them from there) [--memory-limit SIZE] [--temp-directory DIR] (for data larger than memory).`;
 
 const names = (values: string[] | undefined) => (values ?? []).map((v) => v.trim());
 
@@ -99,7 +112,10 @@ export function parseSummaryArgs(
 				title: { type: 'string' },
 				organisation: { type: 'string' },
 				sections: { type: 'string' },
-				stories: { type: 'string' }
+				stories: { type: 'string' },
+				database: { type: 'string' },
+				'memory-limit': { type: 'string' },
+				'temp-directory': { type: 'string' }
 			}
 		});
 	} catch (e) {
@@ -111,15 +127,18 @@ export function parseSummaryArgs(
 		command !== 'summary' &&
 		command !== 'figures' &&
 		command !== 'compare' &&
-		command !== 'report'
+		command !== 'report' &&
+		command !== 'export'
 	)
 		return { error: command ? `unknown command: ${command}` : 'no command' };
 	const report = reportOptions(command, values);
 	if ('error' in report) return { error: report.error };
+	const exported = exportOptions(command, values);
+	if ('error' in exported) return { error: exported.error };
 	const compare = compareOptions(command, values);
 	if ('error' in compare) return { error: compare.error };
 	const figures = values.figure ?? [];
-	if (command === 'summary' && figures.length)
+	if ((command === 'summary' || command === 'export') && figures.length)
 		return { error: '--figure is for sp-impact figures' };
 	if (command !== 'summary' && (values.rejects !== undefined || values.issues !== undefined))
 		return { error: '--rejects and --issues are for sp-impact summary' };
@@ -130,7 +149,10 @@ export function parseSummaryArgs(
 	const unknown = figures.find((id) => !figureIds.includes(id));
 	if (unknown !== undefined)
 		return { error: `unknown figure: ${unknown} (one of ${figureIds.join(', ')})` };
-	if (files.length === 0) return { error: 'no files given' };
+	if (files.length === 0 && !values.database) return { error: 'no files given' };
+	const memory = values['memory-limit'];
+	if (memory !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory.trim()))
+		return { error: `invalid --memory-limit: ${memory} (use a size such as 2GB or 500MB)` };
 	for (const name of ['as-of', 'from', 'to'] as const) {
 		const v = values[name];
 		if (v !== undefined && !isIsoDate(v))
@@ -172,6 +194,10 @@ export function parseSummaryArgs(
 			rejects: values.rejects,
 			issues: values.issues,
 			dropIdentifiers: values['drop-identifiers'] ?? false,
+			database: values.database,
+			memoryLimit: memory?.trim(),
+			tempDirectory: values['temp-directory'],
+			export: exported.value,
 			publication: command === 'report' ? !values['no-publication'] : (values.publication ?? false),
 			meaningfulChange,
 			gpWindowMonths: Number(months),
@@ -241,7 +267,11 @@ function reportOptions(
 		'no-publication'?: boolean;
 	}
 ): { value: SummaryArgs['report'] } | { error: string } {
-	const own = ['format', 'out', 'title', 'organisation', 'sections', 'stories'] as const;
+	// `--format` and `--out` are export's too (checked there).
+	const own =
+		command === 'export'
+			? (['title', 'organisation', 'sections', 'stories'] as const)
+			: (['format', 'out', 'title', 'organisation', 'sections', 'stories'] as const);
 	if (command !== 'report') {
 		const given = own.find((k) => values[k] !== undefined);
 		if (given || values['no-publication'])
@@ -261,4 +291,34 @@ function reportOptions(
 			stories: values.stories
 		}
 	};
+}
+
+const filterFlags = [
+	'as-of',
+	'from',
+	'to',
+	'pcn',
+	'practice',
+	'service',
+	'publication',
+	'meaningful-change',
+	'gp-window-months'
+] as const;
+
+// `--format` and `--out` belong to `export`, which writes every loaded row: no filters there.
+function exportOptions(
+	command: string,
+	values: Record<string, unknown>
+): { value: SummaryArgs['export'] } | { error: string } {
+	// Any other command: `--format` and `--out` were checked as the report's.
+	if (command !== 'export') return { value: { format: 'parquet', out: '' } };
+	const given = filterFlags.find((f) => values[f] !== undefined && values[f] !== false);
+	if (given)
+		return { error: `--${given} is not for sp-impact export (it writes every loaded row)` };
+	const format = values.format as string | undefined;
+	if (!exportFormats.includes(format as ExportFormat))
+		return { error: `invalid --format: ${format ?? '(none)'} (use ${exportFormats.join(', ')})` };
+	const out = values.out as string | undefined;
+	if (!out?.trim()) return { error: 'sp-impact export needs --out DIR' };
+	return { value: { format: format as ExportFormat, out } };
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { createNodeDb } from '../db/node.ts';
 import { problemsCsv } from '../ingest/report.ts';
-import { importFiles } from '../ingest/import-files.ts';
+import { writeExport } from '../export/write.ts';
 import { catalogue } from '../figures/catalogue/index.ts';
 import { plain, publication } from '../figures/presenter.ts';
 import { makeFilters } from '../metrics/filters.ts';
@@ -11,6 +11,7 @@ import { viewSettings } from './outcomes-summary.ts';
 import { summaryJson } from './summary.ts';
 import { compareJson } from './compare.ts';
 import { writeReport } from './report.ts';
+import { loadInput } from './input.ts';
 
 const presenter = (args: SummaryArgs) => (args.publication ? publication : plain);
 
@@ -25,7 +26,10 @@ export async function main(
 		err.write(`sp-impact: ${args.error}\n${usage}\n`);
 		return 1;
 	}
-	const db = await createNodeDb();
+	const db = await createNodeDb({
+		memoryLimit: args.value.memoryLimit,
+		tempDirectory: args.value.tempDirectory
+	});
 	try {
 		return await summary(db, args.value, out, err);
 	} catch (e) {
@@ -46,15 +50,22 @@ async function summary(
 	out: NodeJS.WritableStream,
 	err: NodeJS.WritableStream
 ): Promise<number> {
-	const imported = await importFiles(db, args.files, {
-		profile: args.profile,
-		dropIdentifiers: args.dropIdentifiers
-	});
-	if ('error' in imported) {
-		err.write(`sp-impact: ${imported.error.message}\n`);
-		return imported.error.code;
+	const loaded = await loadInput(db, args);
+	if ('error' in loaded) {
+		err.write(`sp-impact: ${loaded.error.message}\n`);
+		return loaded.error.code;
 	}
-	const { files, report } = imported.value;
+	const { files, report } = loaded.value;
+	if (args.command === 'export') {
+		const asOf = await asOfDate(db);
+		const manifest = await writeExport(db, args.export.out, args.export.format, {
+			report,
+			files,
+			asOf
+		});
+		out.write(JSON.stringify(manifest, null, 2) + '\n');
+		return 0;
+	}
 	for (const [path, source] of [
 		[args.rejects, 'import_rejects'],
 		[args.issues, 'import_issues']

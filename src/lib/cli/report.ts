@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { Resvg } from '@resvg/resvg-js';
 import type { Db } from '../db/types.ts';
 import { filterValueLabel } from '../figures/figure.ts';
-import type { ImportReport } from '../ingest/report.ts';
+import type { ImportTotals } from '../export/manifest.ts';
 import { describeFilters, type Filters } from '../metrics/filters.ts';
 import { ukDate } from '../metrics/periods.ts';
 import { run } from '../metrics/run.ts';
@@ -65,7 +65,7 @@ export async function writeReport(
 		filters: Filters;
 		asOf: string;
 		settings: Partial<ViewSettings>;
-		imported: ImportReport;
+		imported: ImportTotals;
 		synthetic: boolean;
 	},
 	err: NodeJS.WritableStream

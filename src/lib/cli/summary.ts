@@ -1,6 +1,5 @@
 import type { Db } from '../db/types.ts';
-import type { ImportReport } from '../ingest/report.ts';
-import type { PreparedFile } from '../ingest/prepare.ts';
+import type { ImportTotals, LoadedFiles } from '../export/manifest.ts';
 import type { Filters } from '../metrics/filters.ts';
 import { asOfDate } from './figures.ts';
 import { journeysSummary } from './journeys-summary.ts';
@@ -12,8 +11,8 @@ import { referralsSummary } from './referrals-summary.ts';
 /** The JSON `sp-impact summary` prints; every key is documented in the README. */
 export async function summaryJson(
 	db: Db,
-	files: PreparedFile[],
-	report: ImportReport,
+	files: LoadedFiles,
+	report: ImportTotals,
 	filters: Filters,
 	options: {
 		asOf?: string;

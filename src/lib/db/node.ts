@@ -1,20 +1,31 @@
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
 import { formatEpochMs, toNumber } from './values.ts';
 
+/** Limits for large data: DuckDB spills to `tempDirectory` past `memoryLimit` (e.g. '2GB'). */
+export interface NodeDbOptions {
+	memoryLimit?: string;
+	tempDirectory?: string;
+}
+
 /** Native DuckDB in Node: the command-line tool and the tests. */
-export async function createNodeDb(): Promise<Db & { close(): Promise<void> }> {
+export async function createNodeDb(
+	options: NodeDbOptions = {}
+): Promise<Db & { close(): Promise<void> }> {
 	const instance = await DuckDBInstance.create(':memory:', {
 		autoinstall_known_extensions: 'false',
-		autoload_known_extensions: 'false'
+		autoload_known_extensions: 'false',
+		...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+		...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {})
 	});
 	const connection: DuckDBConnection = await instance.connect();
 	for (const statement of startupSql) await connection.run(statement);
 	const scratch = await mkdtemp(join(tmpdir(), 'sp-impact-'));
 	const paths = new Map<string, string>();
+	const outputPath = (name: string) => join(scratch, `out-${name.replace(/[^\w.-]/g, '_')}`);
 	// One connection runs one statement at a time: queue callers (Promise.all over metrics fails
 	// with "Failed to execute prepared statement" otherwise), as the wasm worker does.
 	let queue: Promise<unknown> = Promise.resolve();
@@ -67,6 +78,13 @@ export async function createNodeDb(): Promise<Db & { close(): Promise<void> }> {
 			const path = paths.get(name);
 			paths.delete(name);
 			if (path?.startsWith(scratch)) await rm(path, { force: true });
+		},
+		outputPath,
+		async readOutput(name: string) {
+			const path = outputPath(name);
+			const bytes = new Uint8Array(await readFile(path));
+			await rm(path, { force: true });
+			return bytes;
 		},
 		async close() {
 			connection.closeSync();

@@ -16,6 +16,10 @@ export interface Db {
 	registerBytes(name: string, bytes: Uint8Array): Promise<string>;
 	/** Forget a registered file. */
 	unregister(name: string): Promise<void>;
+	/** Where `COPY ... TO` should write a file the caller reads back with `readOutput(name)`. */
+	outputPath(name: string): string;
+	/** The bytes of a file written to `outputPath(name)`; the file is removed. */
+	readOutput(name: string): Promise<Uint8Array>;
 	/** Which engine this is, for reports and benchmarks. */
 	readonly engine: 'duckdb-wasm' | 'duckdb-node';
 }

@@ -61,6 +61,13 @@ export async function createWasmDb(): Promise<Db> {
 		},
 		async unregister(name: string) {
 			await db.dropFile(name);
+		},
+		// Files COPY writes live in the worker's memory, under their name.
+		outputPath: (name: string) => name,
+		async readOutput(name: string) {
+			const bytes = await db.copyFileToBuffer(name);
+			await db.dropFile(name);
+			return bytes;
 		}
 	};
 }

@@ -4,7 +4,7 @@
 import type { FigureInput } from '../figures/catalogue/types.ts';
 import { cellText, publishTotal, type FigureView } from '../figures/figure.ts';
 import { attritionText, measureSentence } from '../figures/outcomes.ts';
-import type { ImportReport } from '../ingest/report.ts';
+import type { ImportTotals } from '../export/manifest.ts';
 import type { Measure } from '../contract/measures.ts';
 import type { MeasureStatistics } from '../stats/outcomes.ts';
 import { methodNotes, type MethodNote } from './methods.ts';
@@ -36,7 +36,7 @@ export interface ReportContext {
 	produced: string;
 	synthetic: boolean;
 	/** The import's report (files, rows, completeness, warnings); null when none is at hand. */
-	imported: ImportReport | null;
+	imported: ImportTotals | null;
 }
 
 /** One summary sentence: its topic, its words (from the figure views) and its n. */
@@ -195,7 +195,7 @@ export function summaryLines(
 }
 
 function quality(
-	imported: ImportReport | null,
+	imported: ImportTotals | null,
 	publication: boolean
 ): Extract<DocSection, { id: 'quality' }> {
 	// A report leaves the organisation: its row counts follow the publication rules too.
