@@ -55,3 +55,49 @@ describe('stackedBarsChart with colours of its own', () => {
 		expect(chart.color.range).toEqual(['#005eb8', '#768692']);
 	});
 });
+
+describe('stackedBarsChart labelling every column (the outcome summary)', () => {
+	// The sample's seven measures: ONS4 names of 22 characters thinned every other label away.
+	const measures = [
+		'WEMWBS',
+		'SWEMWBS',
+		'ONS4 life satisfaction',
+		'ONS4 worthwhile',
+		'ONS4 happiness',
+		'ONS4 anxiety',
+		'UCLA-3'
+	];
+	const opts = { x: measures, groups: ['Improved'], yLabel: 'Pairs', labelEvery: true };
+
+	it('labels every measure, wrapped to fit its column', () => {
+		// 1,158 px wide: bands of (1158 − 68) / 7 = 155.7 px, 21 characters a line.
+		const chart = stackedBarsChart([], { ...opts, width: 1158 });
+		expect(chart.x.ticks).toEqual(measures);
+		const format = (chart.x as { tickFormat: (d: string) => string }).tickFormat;
+		expect(measures.map(format)).toEqual([
+			'WEMWBS',
+			'SWEMWBS',
+			'ONS4 life\nsatisfaction',
+			'ONS4 worthwhile',
+			'ONS4 happiness',
+			'ONS4 anxiety',
+			'UCLA-3'
+		]);
+		expect(chart.marginBottom).toBe(24 + 15 * 2);
+		// Without the option, the axis thins them as before.
+		expect(stackedBarsChart([], { ...opts, labelEvery: false, width: 1158 }).x.ticks).toEqual([
+			'WEMWBS',
+			'ONS4 life satisfaction',
+			'ONS4 happiness',
+			'UCLA-3'
+		]);
+	});
+
+	it('turns every label upright where a word is wider than its column', () => {
+		// 320 px: bands of 36 px, 4 characters; "satisfaction" is 12.
+		const chart = stackedBarsChart([], { ...opts, width: 320 });
+		expect(chart.x.ticks).toEqual(measures);
+		expect(chart.x).toMatchObject({ tickRotate: -90 });
+		expect(chart.marginBottom).toBe(16 + 22 * 7);
+	});
+});

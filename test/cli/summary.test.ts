@@ -367,6 +367,33 @@ describe('sp-impact summary on a hand-checked file', () => {
 		expect(json.reach.people_referred_per_1000.practices['Practice 1']).toBe(2);
 	});
 
+	it('a period that runs past the as-of date counts its whole length, and the figure says so', async () => {
+		// 1 April 2024 to 31 December 2025: 365 + 275 = 640 days; the data end on 10 January 2025.
+		const args = ['--from', '2024-04-01', '--to', '2025-12-31', ...paths];
+		const json = await summary(...args);
+		expect(json.as_of).toBe('2025-01-10');
+		// Practice 1: 1 person (Q1) × 1000 / 500 / (640 / 365.25) = 1.1414.
+		expect(json.reach.people_referred_per_1000.practices['Practice 1']).toBe(1.14);
+		const { stdout } = await cli('figures', '--figure', 'referral-rate-by-practice', ...args);
+		expect(JSON.parse(stdout).figures['referral-rate-by-practice'].caveat).toContain(
+			'The period runs past the as-of date (10/01/2025) and its rates count its whole length, so they read low until it is over.'
+		);
+		// A period inside the data says nothing of the kind.
+		const inside = await cli(
+			'figures',
+			'--figure',
+			'referral-rate-by-practice',
+			'--from',
+			'2024-04-01',
+			'--to',
+			'2024-12-31',
+			...paths
+		);
+		expect(JSON.parse(inside.stdout).figures['referral-rate-by-practice'].caveat).not.toContain(
+			'runs past'
+		);
+	});
+
 	it('--rate-thresholds sets the reference lines, printed and stated on the figures', async () => {
 		const json = await summary('--rate-thresholds', '20,8', ...paths);
 		expect(json.reach.rate_thresholds).toEqual([8, 20]);

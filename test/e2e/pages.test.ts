@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measures } from '../../src/lib/contract/measures.ts';
+import { minimumDataset } from '../../src/lib/contract/minimum-dataset.ts';
 import { tableNames, tables } from '../../src/lib/contract/tables.ts';
 import { download, open, parseCsv, useBrowser } from './helpers.ts';
 
@@ -49,5 +50,23 @@ describe('the export format page', () => {
 			.nth(measures.findIndex((m) => m.key === 'swemwbs'));
 		expect(await swemwbs.innerText()).toContain('Short WEMWBS');
 		expect(await swemwbs.innerText()).toContain('7–35');
+
+		// The national minimum dataset: each of its four parts with the columns that carry it, each
+		// a link to its table above, and what is not covered.
+		const mds = page.getByTestId('minimum-dataset');
+		const parts = mds.locator('tbody tr');
+		expect(await parts.count()).toBe(minimumDataset.length);
+		for (const [i, part] of minimumDataset.entries()) {
+			const row = parts.nth(i);
+			expect(await row.locator('th').innerText()).toContain(part.name);
+			expect(await row.locator('td').first().locator('code').allInnerTexts()).toEqual(
+				part.columns.map((c) => c.column)
+			);
+			const links = await row
+				.locator('td a')
+				.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+			expect(links).toEqual(part.columns.map((c) => `#${c.table}`));
+			expect(await row.locator('td').nth(1).innerText()).toContain(part.gaps[0].slice(0, 40));
+		}
 	});
 });

@@ -30,3 +30,44 @@ export function thinTicks(labels: string[], width: number, margins: number): str
 	const step = Math.ceil(labels.length / fit);
 	return labels.filter((_, i) => i % step === 0);
 }
+
+/** A label broken at spaces into lines of at most `chars` characters (a longer word is a line of its own). */
+export function wrapLabel(label: string, chars: number): string[] {
+	const lines: string[] = [];
+	for (const word of label.split(/\s+/).filter(Boolean)) {
+		const last = lines.length - 1;
+		if (last >= 0 && lines[last].length + 1 + word.length <= chars) lines[last] += ` ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
+/**
+ * The x scale and bottom margin of a vertical bar chart whose every bar is labelled (`width` is
+ * the chart's): each label wrapped onto lines that fit its band, or, where a word is wider than a
+ * band, every label turned upright.
+ */
+export function bandXEvery(
+	domain: string[],
+	options: { width?: number; label?: string | null; padding?: number; margins?: number } = {}
+) {
+	const band =
+		((options.width ?? 640) - (options.margins ?? defaults.marginLeft + 20)) / domain.length;
+	// About 7 px a character at 13 px; a little room between neighbours.
+	const chars = Math.max(1, Math.floor((band - 6) / 7));
+	const wrapped = new Map(domain.map((d) => [d, wrapLabel(d, chars)]));
+	const fits = [...wrapped.values()].every((lines) => lines.every((l) => l.length <= chars));
+	const longest = Math.max(1, ...domain.map((d) => d.length));
+	const lines = Math.max(1, ...[...wrapped.values()].map((l) => l.length));
+	return {
+		x: {
+			type: 'band' as const,
+			domain,
+			label: options.label ?? null,
+			padding: options.padding ?? 0.15,
+			ticks: domain,
+			...(fits ? { tickFormat: (d: string) => wrapped.get(d)!.join('\n') } : { tickRotate: -90 })
+		},
+		marginBottom: fits ? 24 + 15 * lines : 16 + longest * 7
+	};
+}

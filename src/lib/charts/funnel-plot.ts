@@ -45,7 +45,7 @@ const labelOf = (s: FunnelSignal | null) =>
 /**
  * A funnel plot: each unit's value against its denominator, the target as a line, and the 95%
  * (dashed) and 99.8% (solid) limits as smooth curves over the whole range of denominators. Each
- * unit is labelled and coloured by its signal; a unit whose value is hidden is not drawn.
+ * unit is labelled, and shaped and coloured by its signal; a unit whose value is hidden is not drawn.
  */
 export function funnelPlotChart(
 	points: FunnelPlotPoint[],

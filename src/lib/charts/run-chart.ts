@@ -72,8 +72,8 @@ export function niceTicks(lo: number, hi: number): number[] {
 
 /**
  * XmR run charts as small multiples, one row per unit (and all units): the monthly values joined
- * by a line, the mean (solid) and process limits (dashed) of each segment, and each point coloured
- * by its type. Each row has its own vertical scale, labelled on its left, so a small unit's
+ * by a line, the mean (solid) and process limits (dashed) of each segment, and each point shaped
+ * and coloured by its type. Each row has its own vertical scale, labelled on its left, so a small unit's
  * variation is as readable as the total's; a unit with too few points has no mean or limits.
  */
 export function runChart(

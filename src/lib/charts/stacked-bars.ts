@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../util/format.ts';
-import { bandX, defaults } from './defaults.ts';
+import { bandX, bandXEvery, defaults } from './defaults.ts';
 import { colourFor } from './palette.ts';
 
 /** A segment of a stacked column: its column (x), group and value (null when suppressed). */
@@ -21,6 +21,8 @@ export function stackedBarsChart(
 		/** Colours of the groups, in their order, where they have colours of their own. */
 		colours?: string[];
 		yLabel: string;
+		/** Label every column (wrapping or turning the labels), not every nth one. */
+		labelEvery?: boolean;
 	}
 ) {
 	const { groups, yLabel } = options;
@@ -30,11 +32,12 @@ export function stackedBarsChart(
 	const tops = new Map<string, number>();
 	for (const r of rows) tops.set(r.x, (tops.get(r.x) ?? 0) + (r.value ?? 0));
 	const starred = [...new Set(rows.filter((r) => r.value == null).map((r) => r.x))];
+	const every = options.labelEvery ? bandXEvery(options.x, { width: options.width }) : null;
 	return {
 		...defaults,
 		width: options.width,
 		marginRight: 20,
-		x: bandX(options.x, { width: options.width }),
+		...(every ?? { x: bandX(options.x, { width: options.width }) }),
 		y: { grid: true, label: yLabel },
 		color: {
 			domain: groups,

@@ -317,7 +317,7 @@ export function runView(
 	return {
 		title: what.title,
 		sentence: named.length
-			? `Special-cause variation in ${list(named)}: see the coloured points.`
+			? `Special-cause variation in ${list(named)}: see the marked points (each kind has its own shape) or the table.`
 			: `No special-cause variation in any of the ${plural} or overall.`,
 		n: `${series.length - 1} ${plural} and all, ${series[0]?.chart.points.length ?? 0} complete months`,
 		caveat: capped

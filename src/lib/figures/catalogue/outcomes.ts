@@ -124,7 +124,8 @@ export const outcomeSummaryFigure = defineFigure({
 			x: view.model.present.map((x) => x.m.short ?? x.m.name),
 			groups: [...changeClasses],
 			colours: changeColours,
-			yLabel: 'Pairs'
+			yLabel: 'Pairs',
+			labelEvery: true
 		}),
 	empty: () => ({
 		testid: 'no-outcomes',
