@@ -5,6 +5,7 @@ import type { Db, Row } from '../../src/lib/db/types.ts';
 import { asOfDate, figureSetup } from '../../src/lib/cli/figures.ts';
 import { figure, figureInput, pages } from '../../src/lib/figures/catalogue/index.ts';
 import { runFigures } from '../../src/lib/figures/catalogue/run.ts';
+import { codedColumnsSql, codedCountsSql, maxCodedValues } from '../../src/lib/ingest/coded-sql.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { codedColumns, codedType } from '../../src/lib/metrics/coded.ts';
 import {
@@ -99,6 +100,13 @@ async function check(db: Db, filterSets: Filters[]) {
 	}
 	await uncode(db);
 	for (const c of codedColumns) expect((await types(db))[c], c).toBe('VARCHAR');
+	for (const [i, f] of filterSets.entries()) expect(await allViews(db, f)).toEqual(optimised[i]);
+	// Coded again, with practices over the limit of values: practice stays text, the rest ENUMs.
+	const [counts] = await db.query<Record<string, number>>(codedCountsSql);
+	await db.exec(codedColumnsSql({ ...counts, practice: maxCodedValues + 1 }));
+	const mixed = await types(db);
+	expect(mixed.practice).toBe('VARCHAR');
+	expect(mixed.pcn).toMatch(/^ENUM\(/);
 	for (const [i, f] of filterSets.entries()) expect(await allViews(db, f)).toEqual(optimised[i]);
 	// Not vacuous: the sets select different referrals, some of people referred more than once.
 	const heads = await Promise.all(

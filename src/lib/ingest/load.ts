@@ -11,7 +11,7 @@ import {
 	unknownReasonsSql,
 	repeatPeopleSql
 } from './extras-sql.ts';
-import { codedColumnsSql, codedCountsSql } from './coded-sql.ts';
+import { codedColumnsSql, codedCountsSql, textCodedTypesSql } from './coded-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
 import { labelsSql, listsSql } from './labels-sql.ts';
 import type { LoadFile } from './load-file.ts';
@@ -60,6 +60,7 @@ export async function loadFiles(
 ): Promise<ImportReport> {
 	onStep('Preparing tables');
 	await db.exec(schemaSql(profile));
+	await db.exec(textCodedTypesSql);
 	await db.exec(sideTablesSql());
 	const loads: LoadFile[] = files.map((f, order) => ({
 		order,
