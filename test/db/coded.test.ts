@@ -14,6 +14,7 @@ import {
 	referralWhere,
 	type Filters
 } from '../../src/lib/metrics/filters.ts';
+import { gpCells } from '../../src/lib/metrics/gp-use.ts';
 import { headline, peopleProfile } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { ensureSample } from '../bench/stats.ts';
@@ -21,9 +22,10 @@ import { createWasmNodeDb } from './wasm-node-db.ts';
 
 // Issue 13: the work done once at import (integer-coded dimensions, numbered repeat people) must
 // not change a single figure. Each page's figures on the optimised tables are compared with the
-// same figures once the coded columns are plain text again, and the people counts with plain SQL
-// over `person_key` (the definitions before numbering), on the sample and on a generated 100k
-// file, in both engines. Not timed: the benchmark measures speed.
+// same figures once the coded columns are plain text again, and the people counts, the people
+// profile and GP appointments with plain SQL over `person_key` (the definitions before
+// numbering), on the sample and on a generated 100k file, in both engines. Not timed: the
+// benchmark measures speed.
 
 const canonical = (name: string) => `data-samples/canonical/synthetic-${name}.csv`;
 const sample = ['referrals', 'practices', 'outcomes', 'onward-referrals'].map(canonical);
@@ -83,7 +85,17 @@ FROM referrals r WHERE ${where}`
   SELECT ${{ text: latest.join(', '), params: [] }} FROM referrals r WHERE ${where} GROUP BY r.person_key)
 GROUP BY ALL ORDER BY ALL`
 	);
-	return { counts, profile };
+	const gp = await run<Row>(
+		db,
+		sql`SELECT before, after, count(*)::INTEGER AS people FROM (
+  SELECT arg_min(r.gp_appointments_before, (r.referral_date, r.referral_id)) AS before,
+    arg_min(r.gp_appointments_after, (r.referral_date, r.referral_id)) AS after
+  FROM referrals r WHERE ${where}
+    AND r.gp_appointments_before IS NOT NULL AND r.gp_appointments_after IS NOT NULL
+  GROUP BY r.person_key)
+GROUP BY before, after ORDER BY before, after`
+	);
+	return { counts, profile, gp };
 }
 
 async function check(db: Db, filterSets: Filters[]) {
@@ -96,6 +108,8 @@ async function check(db: Db, filterSets: Filters[]) {
 		expect(head.people).toBe(plain.counts.people);
 		expect(head.people_with_multiple_referrals).toBe(plain.counts.people_with_multiple_referrals);
 		expect(await run(db, peopleProfile(f))).toEqual(plain.profile);
+		expect(await run(db, gpCells(f))).toEqual(plain.gp);
+		if (f === noFilters) expect(plain.gp.length).toBeGreaterThan(1);
 		optimised.push(await allViews(db, f));
 	}
 	await uncode(db);
