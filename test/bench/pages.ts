@@ -28,7 +28,7 @@ function timed(db: Db, steps: Map<string, number>): Db {
 			.trim()
 			.replace(/\s+/g, ' ')
 			.match(
-				/^(?:--[^\n]*\s)*((?:CREATE (?:OR REPLACE )?(?:TEMP )?(?:TABLE|TYPE|MACRO) \S+|INSERT INTO \S+|UPDATE \S+|DELETE FROM \S+|DROP \S+|ALTER TABLE \S+|SELECT)[^(]{0,0})/i
+				/^(?:--[^\n]*\s)*((?:CREATE (?:OR REPLACE )?(?:TEMP )?(?:TABLE|TYPE|MACRO) \S+|INSERT INTO \S+|UPDATE \S+|DELETE FROM \S+|DROP \S+|ALTER TABLE \S+|SELECT))/i
 			)?.[1]
 			?.replace(/"/g, '') ?? text.slice(0, 30);
 	const add = (text: string, ms: number) => {
