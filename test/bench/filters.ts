@@ -8,10 +8,10 @@ import { serveBuild } from '../e2e/server.ts';
 import { filterSteps, type Step } from './filter-steps.ts';
 import { browserSteps, type BrowserStep } from './filters-browser.ts';
 import { engineSteps, importFile, type EngineStep } from './filters-engine.ts';
-import { ensureSample, median } from './stats.ts';
+import { ensureSample, median, p95 } from './stats.ts';
 
-/** The issue's target: from a filter change to every Reach figure redrawn, at 1M rows. */
-const targetMs = 200;
+/** Issue 13's target: from a filter change to every Reach figure redrawn, at 1M rows. */
+const targetMs = 100;
 const r = (ms: number) => Math.round(ms);
 type Runs = { browser: BrowserStep[][]; wasm: EngineStep[][]; native: EngineStep[][] };
 type Way = keyof Runs;
@@ -51,6 +51,7 @@ function summarise(steps: Step[], runs: Runs) {
 		const all = perRun.flat();
 		return {
 			median_ms: r(median(perRun.map(median))),
+			p95_ms: r(p95(all)),
 			run_medians_ms: perRun.map((xs) => r(median(xs))),
 			changes_ms: { min: r(Math.min(...all)), max: r(Math.max(...all)) },
 			repeated_view_ms: r(median(over(runs, w, steps, (x) => x.ms, true).flat()))
@@ -62,7 +63,7 @@ function summarise(steps: Step[], runs: Runs) {
 	return {
 		runs: runs.browser.length,
 		target_ms: targetMs,
-		met: browser.median_ms < targetMs,
+		met: browser.median_ms <= targetMs && browser.p95_ms <= 150,
 		browser,
 		wasm_node: wasm,
 		native,

@@ -22,7 +22,7 @@ import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 import { importFile } from './filters-engine.ts';
 import { benchSetup, pageQueries } from './page-queries.ts';
 
-const scoresSql = `INSERT INTO outcomes (referral_id, measure, timepoint, assessed_on, score, measure_key, value, _file, _row)
+export const scoresSql = `INSERT INTO outcomes (referral_id, measure, timepoint, assessed_on, score, measure_key, value, _file, _row)
 SELECT r.referral_id, m.label, t.tp, NULL, s, m.key, s, 'synthetic', r._row FROM referrals r,
   (VALUES ('WEMWBS', 'wemwbs', 14, 57), ('UCLA-3', 'ucla3', 3, 7)) m(label, key, lo, span),
   (VALUES ('baseline'), ('followup')) t(tp),

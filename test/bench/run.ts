@@ -4,11 +4,13 @@ import { serveBuild } from '../e2e/server.ts';
 import { browserRun } from './browser.ts';
 import { filtersBench } from './filters.ts';
 import { nativeRun } from './native.ts';
+import { pagesBench } from './pages.ts';
 import { plainJsRun } from './plain-js.ts';
 import { ensureSample, median } from './stats.ts';
 
 // npm run bench: import + overview figures at 100k and 1M rows, three ways, medians of several
-// runs; then filter changes on the Reach page at 1M (test/bench/filters.ts, also run alone).
+// runs; then filter changes on the Reach page at 1M (test/bench/filters.ts, also run alone); then
+// every page in the engines at 100k and 1M (test/bench/pages.ts, also run alone).
 const sizes = [
 	{ label: '100k', runs: 5 },
 	{ label: '1M', runs: 3 }
@@ -57,6 +59,8 @@ try {
 	const { steps, ...filters } = await filtersBench(browser.page, url, ensureSample('1M'), 3);
 	results['1M filter changes'] = filters;
 	console.table(steps);
+	// Every page's opening view and 20 changes in the engines, the import step by step, memory.
+	for (const rows of ['100k', '1M']) results[`${rows} pages (engines)`] = await pagesBench(rows);
 	mkdirSync('test/bench/out', { recursive: true });
 	writeFileSync('test/bench/out/filters-1M.json', JSON.stringify({ ...filters, steps }, null, 2));
 } finally {

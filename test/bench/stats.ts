@@ -6,6 +6,10 @@ export const median = (xs: number[]) => {
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The 95th percentile (nearest rank). */
+export const p95 = (xs: number[]) =>
+	[...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)];
+
 const rowsOf: Record<string, number> = { '100k': 100_000, '1M': 1_000_000 };
 
 /** The generated referrals file of a size ('100k', '1M'), made when it is missing. */

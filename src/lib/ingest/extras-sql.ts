@@ -37,8 +37,18 @@ JOIN (SELECT reason FROM reason_labels WHERE grp IS NULL) u USING (reason)
 LEFT JOIN (SELECT _file, header FROM import_headers WHERE field = 'referral_reasons') h ON h._file = x._file;`;
 
 /**
- * Mark the referrals of people referred more than once. Counting people is then a plain count
- * for everyone else and a distinct count only over these rows, which keeps figures fast.
+ * Mark the referrals of people referred more than once, and number them once: `person_no` (one
+ * integer per such person, in person order) and `person_order` (each of their referrals' place by referral date,
+ * then referral ID). Counting people is then a plain count for everyone else and a distinct count
+ * of integers over these rows, and a person's latest referral the one with the largest
+ * `person_order`: both keep figures fast (issue 13).
  */
-export const repeatPeopleSql = `UPDATE referrals SET repeat_person = true WHERE person_key IN (
-  SELECT person_key FROM referrals GROUP BY person_key HAVING count(*) > 1);`;
+export const repeatPeopleSql = `CREATE OR REPLACE TEMP TABLE repeat_people AS
+SELECT person_key, (row_number() OVER (ORDER BY person_key))::INTEGER AS person_no
+FROM (SELECT person_key FROM referrals GROUP BY person_key HAVING count(*) > 1);
+UPDATE referrals SET repeat_person = true, person_no = o.person_no, person_order = o.k FROM (
+  SELECT r._file, r._row, p.person_no,
+    (row_number() OVER (PARTITION BY p.person_no ORDER BY r.referral_date, r.referral_id))::INTEGER AS k
+  FROM referrals r JOIN repeat_people p USING (person_key)) o
+WHERE referrals._file = o._file AND referrals._row = o._row;
+DROP TABLE repeat_people;`;

@@ -11,6 +11,7 @@ import {
 	unknownReasonsSql,
 	repeatPeopleSql
 } from './extras-sql.ts';
+import { codedColumnsSql, codedCountsSql, textCodedTypesSql } from './coded-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
 import { labelsSql, listsSql } from './labels-sql.ts';
 import type { LoadFile } from './load-file.ts';
@@ -59,6 +60,7 @@ export async function loadFiles(
 ): Promise<ImportReport> {
 	onStep('Preparing tables');
 	await db.exec(schemaSql(profile));
+	await db.exec(textCodedTypesSql);
 	await db.exec(sideTablesSql());
 	const loads: LoadFile[] = files.map((f, order) => ({
 		order,
@@ -84,6 +86,7 @@ export async function loadFiles(
 		if (table === 'referrals') {
 			await db.exec(repeatPeopleSql);
 			await loadReasons(db);
+			await codeColumns(db);
 		}
 		// The working copies go as soon as a table is done, to keep memory down.
 		await db.exec(
@@ -100,6 +103,12 @@ export async function loadFiles(
 	// The raw tables stay, so a changed mapping can load again.
 	await db.exec('DROP TABLE IF EXISTS stage_scores; DROP TABLE IF EXISTS score_forms;');
 	return result;
+}
+
+// The referral columns figures group on, integer-coded once the referrals are final.
+async function codeColumns(db: Db): Promise<void> {
+	const [counts] = await db.query<Record<string, number>>(codedCountsSql);
+	await db.exec(codedColumnsSql(counts));
 }
 
 // The long table of reasons; issues for unknown labels only when there are any.

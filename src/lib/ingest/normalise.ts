@@ -80,6 +80,8 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 		'"person_key"': `coalesce(s.person_id, '#' || s.referral_id) AS "person_key"`,
 		// Set once the table is complete (repeatPeopleSql).
 		'"repeat_person"': `false AS "repeat_person"`,
+		'"person_no"': `NULL::INTEGER AS "person_no"`,
+		'"person_order"': `NULL::INTEGER AS "person_order"`,
 		// Both set once the table is complete (measuresSql).
 		'"measure_key"': `NULL::VARCHAR AS "measure_key"`,
 		'"value"': `NULL::DOUBLE AS "value"`,

@@ -24,7 +24,10 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 	const extra: Record<TableName, { name: string; type: string }[]> = {
 		referrals: [
 			{ name: 'person_key', type: 'VARCHAR' },
-			{ name: 'repeat_person', type: 'BOOLEAN' }
+			{ name: 'repeat_person', type: 'BOOLEAN' },
+			// Set once the table is complete, for people referred more than once (repeatPeopleSql).
+			{ name: 'person_no', type: 'INTEGER' },
+			{ name: 'person_order', type: 'INTEGER' }
 		],
 		// The measure the label resolved to, and the score used in figures (converted, or NULL
 		// when invalid); `score` keeps what the file said.

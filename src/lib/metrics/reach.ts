@@ -1,12 +1,14 @@
 import { raw, sql, type Sql } from '../db/sql.ts';
+import { namedCoded } from './coded.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
 /**
  * People among the selected referrals: one per referral for people referred once (most), and a
- * distinct count only over the referrals of people referred more than once (`repeat_person`).
+ * distinct count only over the referrals of people referred more than once (`repeat_person`),
+ * each numbered at import (`person_no`, one integer per person).
  */
 export const peopleCount = raw(
-	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_key) FILTER (WHERE r.repeat_person))::INTEGER`
+	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_no) FILTER (WHERE r.repeat_person))::INTEGER`
 );
 
 /** A row of `latestDate()`: null when there is no data. */
@@ -63,8 +65,8 @@ export function headline<F extends boolean = false>(
     AND (r.discharge_date IS NULL OR r.discharge_date > CAST(${asOf} AS DATE))), 0)::INTEGER AS open_cases,
   strftime(min(r.referral_date), '%Y-%m-%d') AS first_referral,
   strftime(max(r.referral_date), '%Y-%m-%d') AS last_referral,
-  (SELECT count(*) FROM (SELECT r.person_key FROM referrals r WHERE r.repeat_person AND ${where}
-    GROUP BY r.person_key HAVING count(*) > 1))::INTEGER AS people_with_multiple_referrals
+  (SELECT count(*) FROM (SELECT r.person_no FROM referrals r WHERE r.repeat_person AND ${where}
+    GROUP BY r.person_no HAVING count(*) > 1))::INTEGER AS people_with_multiple_referrals
 FROM referrals r WHERE ${where}`;
 }
 
@@ -101,12 +103,12 @@ export function referralsByMonth(filters: Filters): Sql<ReferralsByMonthRow> {
 }
 
 const dimensions = {
-	source: 'r.referral_source_group',
-	source_label: 'r.referral_source',
-	pcn: 'r.pcn',
-	practice: 'r.practice',
-	service: 'r.service',
-	link_worker: 'r.link_worker'
+	source: 'referral_source_group',
+	source_label: 'referral_source',
+	pcn: 'pcn',
+	practice: 'practice',
+	service: 'service',
+	link_worker: 'link_worker'
 } as const;
 
 /** A dimension referrals can be counted by. */
@@ -117,8 +119,7 @@ export type ReferralsByRow = { key: string; referrals: number; people: number };
 
 /** Referrals and people by one dimension, most referrals first; missing values as `unknown`. */
 export function referralsBy(dimension: Dimension, filters: Filters): Sql<ReferralsByRow> {
-	const column = raw(dimensions[dimension]);
-	return sql<ReferralsByRow>`SELECT coalesce(${column}, 'unknown') AS key, count(*)::INTEGER AS referrals,
+	return sql<ReferralsByRow>`SELECT ${namedCoded(dimensions[dimension])} AS key, count(*)::INTEGER AS referrals,
   ${peopleCount} AS people
 FROM referrals r WHERE ${referralWhere(filters)} GROUP BY key ORDER BY referrals DESC, key`;
 }
@@ -134,16 +135,17 @@ const attributes = {
 export type Attribute = keyof typeof attributes;
 
 // Each person once, with the values recorded on their latest referral in the selection that
-// records them (arg_max skips missing values; the referral ID breaks ties of date).
+// records them (arg_max skips missing values; `person_order` is the order of a person's
+// referrals by date, then referral ID, numbered at import).
 function latestPerPerson(names: Attribute[], filters: Filters): Sql {
 	const cols = names.map((a) => `${attributes[a]} AS ${a}`).join(', ');
-	const latest = names.map((a) => `arg_max(${a}, (referral_date, referral_id)) AS ${a}`).join(', ');
-	const s = sql`SELECT r.person_key, r.repeat_person, r.referral_date, r.referral_id, ${raw(cols)}
+	const latest = names.map((a) => `arg_max(${a}, person_order) AS ${a}`).join(', ');
+	const s = sql`SELECT r.person_no, r.repeat_person, r.person_order, ${raw(cols)}
   FROM referrals r WHERE ${referralWhere(filters)}`;
 	// The selection is written out twice rather than shared as a CTE: DuckDB 1.4.3 can group a
 	// CTE read twice wrongly on several threads (duplicate keys).
 	return sql`SELECT ${raw(names.join(', '))} FROM (${s}) WHERE NOT repeat_person
-UNION ALL SELECT ${raw(latest)} FROM (${s}) WHERE repeat_person GROUP BY person_key`;
+UNION ALL SELECT ${raw(latest)} FROM (${s}) WHERE repeat_person GROUP BY person_no`;
 }
 
 // Group on the plain columns, then name the missing values: DuckDB 1.4.3 on several threads

@@ -1,4 +1,5 @@
 import { sql, type Sql } from '../db/sql.ts';
+import { namedCoded } from './coded.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
 // The IDs of the selected referrals, for the tables that hang off a referral.
@@ -10,8 +11,8 @@ export type SourceLabelsRow = { group: string; key: string; referrals: number };
 
 /** Referrals by the source label as given, with its standard group, most first. */
 export function sourceLabels(filters: Filters): Sql<SourceLabelsRow> {
-	return sql<SourceLabelsRow>`SELECT coalesce(r.referral_source_group, 'unknown') AS "group",
-  coalesce(r.referral_source, 'unknown') AS key, count(*)::INTEGER AS referrals
+	return sql<SourceLabelsRow>`SELECT ${namedCoded('referral_source_group')} AS "group",
+  ${namedCoded('referral_source')} AS key, count(*)::INTEGER AS referrals
 FROM referrals r WHERE ${referralWhere(filters)} GROUP BY ALL ORDER BY referrals DESC, key`;
 }
 
@@ -22,7 +23,7 @@ export type SourcesByQuarterRow = { period: string; group: string; referrals: nu
 export function sourcesByQuarter(filters: Filters): Sql<SourcesByQuarterRow> {
 	return sql<SourcesByQuarterRow>`SELECT strftime(p, '%Y-%m-%d') AS period, "group", referrals FROM (
   SELECT date_trunc('quarter', r.referral_date) AS p,
-    coalesce(r.referral_source_group, 'unknown') AS "group", count(*)::INTEGER AS referrals
+    ${namedCoded('referral_source_group')} AS "group", count(*)::INTEGER AS referrals
   FROM referrals r WHERE ${referralWhere(filters)} GROUP BY ALL) ORDER BY p, "group"`;
 }
 
