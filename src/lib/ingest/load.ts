@@ -49,13 +49,31 @@ export async function installMacros(db: Db): Promise<void> {
 
 /**
  * Load prepared files into fresh canonical tables and report what happened to every row.
- * Runs again from the raw tables whenever the user changes a mapping.
+ * Runs again from the raw tables whenever the user changes a mapping. All or nothing: when any
+ * step fails, the tables are as they were before (the dataset loaded last, or none).
  */
 export async function loadFiles(
 	db: Db,
 	files: PreparedFile[],
 	profile?: Profile,
 	onStep: (step: string) => void = () => {}
+): Promise<ImportReport> {
+	await db.exec('BEGIN TRANSACTION');
+	try {
+		const report = await loadAll(db, files, profile, onStep);
+		await db.exec('COMMIT');
+		return report;
+	} catch (e) {
+		await db.exec('ROLLBACK').catch(() => {});
+		throw e;
+	}
+}
+
+async function loadAll(
+	db: Db,
+	files: PreparedFile[],
+	profile: Profile | undefined,
+	onStep: (step: string) => void
 ): Promise<ImportReport> {
 	onStep('Preparing tables');
 	await db.exec(schemaSql(profile));
