@@ -45,13 +45,19 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	const index = nextIndex++;
 	const fileName = `sp_input_${index}.csv`;
 	const bytes = await input.read();
-	// A plain UTF-8 file goes to DuckDB as it is, as long as DuckDB counts its rows as the scan
-	// does; anything else is split here, with every line counted and numbered as a spreadsheet does.
-	const scan = isDuckDbReadable(encoding) ? scanRecords(bytes, delimiter) : undefined;
-	if (scan?.plain) {
+	// A plain file goes to DuckDB (as it is when UTF-8, else as UTF-8 text), as long as DuckDB
+	// counts its rows as the scan does; anything else is split here, with every line counted and
+	// numbered as a spreadsheet does.
+	const utf8 = isDuckDbReadable(encoding)
+		? bytes
+		: new TextEncoder().encode(decode(bytes, encoding));
+	const scan = scanRecords(utf8, delimiter);
+	if (scan.plain) {
 		const records = parseHead(text, delimiter, input.size <= headBytes);
 		const headers = cleanHeaders(records[0]);
-		const path = await db.registerFile(fileName, input.source);
+		const path = isDuckDbReadable(encoding)
+			? await db.registerFile(fileName, input.source)
+			: await db.registerBytes(fileName, utf8);
 		const read = await db
 			.exec(stageSql(index, path, delimiter, headers.length))
 			.then(() => counts(db, index))
