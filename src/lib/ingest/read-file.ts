@@ -1,6 +1,12 @@
 import type { Db } from '../db/types.ts';
 import { literal } from '../db/sql.ts';
-import { detectEncoding, decode, isDuckDbReadable, type Encoding } from './decode.ts';
+import {
+	detectEncoding,
+	decode,
+	decodeInSlices,
+	isDuckDbReadable,
+	type Encoding
+} from './decode.ts';
 import type { InputFile } from './input.ts';
 import { detectTable } from './mapping.ts';
 import type { PreparedFile } from './prepare.ts';
@@ -21,7 +27,11 @@ export type Staged = Pick<
 /** Why a file is not read at all, in words for the user (the file's name goes in front). */
 export class Refusal extends Error {}
 
-async function stageText(db: Db, input: InputFile): Promise<Staged | { error: string }> {
+async function stageText(
+	db: Db,
+	input: InputFile,
+	onProgress: (percent: number) => void
+): Promise<Staged | { error: string }> {
 	const head = await input.read(0, Math.min(input.size, headBytes));
 	let encoding: Encoding = detectEncoding(head, input.size <= headBytes);
 	// A Windows-1252 byte can first appear late in a file: check its end too.
@@ -48,14 +58,14 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	// A plain file goes to DuckDB (as it is when UTF-8, else as UTF-8 text), as long as DuckDB
 	// counts its rows as the scan does; anything else is split here, with every line counted and
 	// numbered as a spreadsheet does.
-	const utf8 = isDuckDbReadable(encoding)
-		? bytes
-		: new TextEncoder().encode(decode(bytes, encoding));
+	const readable = isDuckDbReadable(encoding);
+	const decoded = readable ? undefined : await decodeInSlices(bytes, encoding, onProgress);
+	const utf8 = decoded === undefined ? bytes : new TextEncoder().encode(decoded);
 	const scan = scanRecords(utf8, delimiter);
 	if (scan.plain) {
 		const records = parseHead(text, delimiter, input.size <= headBytes);
 		const headers = cleanHeaders(records[0]);
-		const path = isDuckDbReadable(encoding)
+		const path = readable
 			? await db.registerFile(fileName, input.source)
 			: await db.registerBytes(fileName, utf8);
 		const read = await db
@@ -76,7 +86,7 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 		}
 		await db.exec(dropRawSql(index));
 	}
-	const all = decode(bytes, encoding);
+	const all = decoded ?? (await decodeInSlices(bytes, encoding, onProgress));
 	const split = splitRecords(all, delimiter);
 	if (!split) {
 		return {
@@ -227,7 +237,8 @@ export async function stageInput(
 	db: Db,
 	input: InputFile,
 	kind: 'text' | 'xlsx',
-	sheet?: string
+	sheet?: string,
+	onProgress: (percent: number) => void = () => {}
 ): Promise<Staged | { error: string }> {
-	return kind === 'xlsx' ? stageWorkbook(db, input, sheet) : stageText(db, input);
+	return kind === 'xlsx' ? stageWorkbook(db, input, sheet) : stageText(db, input, onProgress);
 }
