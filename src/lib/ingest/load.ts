@@ -2,7 +2,7 @@ import type { Profile } from '../contract/profile.ts';
 import type { TableName } from '../contract/tables.ts';
 import { nhsMacroSql } from './guard.ts';
 import type { Db } from '../db/types.ts';
-import { literal } from '../db/sql.ts';
+import { ident, literal } from '../db/sql.ts';
 import {
 	reasonIssuesSql,
 	reasonLabelsSql,
@@ -58,14 +58,35 @@ export async function loadFiles(
 	profile?: Profile,
 	onStep: (step: string) => void = () => {}
 ): Promise<ImportReport> {
-	await db.exec('BEGIN TRANSACTION');
+	const before = new Set(
+		(await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()')).map(
+			(t) => t.name
+		)
+	);
+	// Replacing a dataset runs in one transaction, rolled back on failure. The first load does
+	// not need one (a transaction costs 4-5 s and 600 MB at 1M rows): on failure, every table it
+	// made is dropped.
+	const replacing = before.has('referrals');
+	if (replacing) await db.exec('BEGIN TRANSACTION');
 	try {
 		const report = await loadAll(db, files, profile, onStep);
-		await db.exec('COMMIT');
+		if (replacing) await db.exec('COMMIT');
 		return report;
 	} catch (e) {
-		await db.exec('ROLLBACK').catch(() => {});
+		if (replacing) await db.exec('ROLLBACK').catch(() => {});
+		else await dropNew(db, before).catch(() => {});
 		throw e;
+	}
+}
+
+// Drop the tables a failed first load made (the raw tables of prepared files were there before).
+async function dropNew(db: Db, before: Set<string>): Promise<void> {
+	const now = await db.query<{ name: string; temporary: boolean }>(
+		'SELECT table_name AS name, temporary FROM duckdb_tables()'
+	);
+	const made = now.filter((t) => !before.has(t.name));
+	if (made.length) {
+		await db.exec(made.map((t) => `DROP TABLE IF EXISTS ${ident(t.name).text};`).join('\n'));
 	}
 }
 

@@ -54,20 +54,21 @@ async function stageText(
 	const delimiter = detectDelimiter(text.replace(/\r\n?/g, '\n'));
 	const index = nextIndex++;
 	const fileName = `sp_input_${index}.csv`;
-	const bytes = await input.read();
 	// A plain file goes to DuckDB (as it is when UTF-8, else as UTF-8 text), as long as DuckDB
 	// counts its rows as the scan does; anything else is split here, with every line counted and
-	// numbered as a spreadsheet does.
+	// numbered as a spreadsheet does. A UTF-8 file's bytes are not kept while DuckDB reads it.
 	const readable = isDuckDbReadable(encoding);
-	const decoded = readable ? undefined : await decodeInSlices(bytes, encoding, onProgress);
-	const utf8 = decoded === undefined ? bytes : new TextEncoder().encode(decoded);
-	const scan = scanRecords(utf8, delimiter);
+	const decoded = readable
+		? undefined
+		: await decodeInSlices(await input.read(), encoding, onProgress);
+	const utf8 = decoded === undefined ? undefined : new TextEncoder().encode(decoded);
+	const scan = scanRecords(utf8 ?? (await input.read()), delimiter);
 	if (scan.plain) {
 		const records = parseHead(text, delimiter, input.size <= headBytes);
 		const headers = cleanHeaders(records[0]);
 		const path = readable
 			? await db.registerFile(fileName, input.source)
-			: await db.registerBytes(fileName, utf8);
+			: await db.registerBytes(fileName, utf8!);
 		const read = await db
 			.exec(stageSql(index, path, delimiter, headers.length))
 			.then(() => counts(db, index))
@@ -86,7 +87,8 @@ async function stageText(
 		}
 		await db.exec(dropRawSql(index));
 	}
-	const all = decoded ?? (await decodeInSlices(bytes, encoding, onProgress));
+	const bytes = readable ? await input.read() : undefined;
+	const all = decoded ?? decode(bytes!, encoding);
 	const split = splitRecords(all, delimiter);
 	if (!split) {
 		return {
@@ -95,7 +97,7 @@ async function stageText(
 		};
 	}
 	// Bytes that are not UTF-8 in a file that began as UTF-8: those rows are refused, not mangled.
-	const badBytes = encoding.startsWith('utf-8') && !validUtf8(bytes);
+	const badBytes = bytes !== undefined && !validUtf8(bytes);
 	const rows = badBytes ? split.rows.map(refuseReplaced) : split.rows;
 	const headers = cleanHeaders(split.header);
 	await stageRecords(db, index, fileName, rows, headers.length);
