@@ -100,7 +100,8 @@ async function stageText(
 	const badBytes = bytes !== undefined && !validUtf8(bytes);
 	const rows = badBytes ? split.rows.map(refuseReplaced) : split.rows;
 	const headers = cleanHeaders(split.header);
-	await stageRecords(db, index, fileName, rows, headers.length);
+	// A name of its own: the file may already be registered for the plain read above.
+	await stageRecords(db, index, `sp_rows_${index}.csv`, rows, headers.length);
 	return {
 		index,
 		encoding,
