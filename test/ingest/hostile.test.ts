@@ -89,6 +89,30 @@ describe('hostile files: nothing lost, rows numbered as a spreadsheet shows them
 		]);
 	});
 
+	it('a large UTF-8 file with a bad byte in its middle rejects that row, not the file', async () => {
+		// About 3 MB, so the encoding is judged from its first and last MB (both clean UTF-8).
+		const rows = Array.from({ length: 100000 }, (_, i) => `R${i + 1},01/04/2024,Café club`);
+		const text = new TextEncoder().encode([header, ...rows].join('\n') + '\n');
+		const at = text.indexOf(0xc3, text.length >> 1); // the é of a row in the middle
+		const bytes = Uint8Array.from(text);
+		bytes[at] = 0xff;
+		const before = new TextDecoder().decode(text.subarray(0, at));
+		const row = before.split('\n').length; // header is row 1: line k is row k
+		const { report } = await importPaths(ctx.db, [await ctx.files.write('mid.csv', bytes)]);
+		expect(report.files[0]).toMatchObject({
+			encoding: 'utf-8',
+			rows_read: 100000,
+			rows_loaded: 99999,
+			rows_rejected: 1
+		});
+		expect((await rejects(ctx)).map((r) => [r.row, r.reason])).toEqual([
+			[
+				row,
+				'could not be read: holds bytes that are not UTF-8 text (the file mixes encodings: save it again as UTF-8)'
+			]
+		]);
+	});
+
 	it('blank lines above the header keep the rows numbered as the sheet shows them', async () => {
 		const text = `\n\n${header}\nR1,01/04/2024,a\n,02/04/2024,b\n`;
 		const { report } = await importPaths(ctx.db, [await ctx.files.write('above.csv', text)]);

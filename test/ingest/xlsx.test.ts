@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { fromPath } from '../../src/lib/ingest/node-input.ts';
 import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
-import { readWorkbook, toCsv } from '../../src/lib/ingest/xlsx.ts';
+import { readWorkbook } from '../../src/lib/ingest/xlsx.ts';
 import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
 
 const date = (iso: string) => ({ value: new Date(`${iso}T00:00:00Z`), format: 'dd/mm/yyyy' });
@@ -122,12 +122,5 @@ describe('Excel workbooks (write-excel-file → importFiles)', () => {
 		expect((result as { error: string }).error).toBe(
 			'broken.xlsx: is not an Excel workbook: it holds plain text (a CSV file renamed .xlsx?). Rename it to .csv'
 		);
-	});
-
-	it('toCsv quotes what needs quoting and pads short rows', () => {
-		const csv = new TextDecoder().decode(
-			toCsv([['a', 'b', 'c'], ['x, y', 'say "hi"'], ['line\nbreak']])
-		);
-		expect(csv).toBe('a,b,c\n"x, y","say ""hi""",\n"line\nbreak",,\n');
 	});
 });

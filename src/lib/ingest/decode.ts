@@ -60,6 +60,35 @@ export function decode(bytes: Uint8Array, encoding: Encoding): string {
 		: text;
 }
 
+/**
+ * Decode a whole file in slices of 4 MB, giving the page a turn between slices and saying how
+ * far it has got (0-100), so a 200 MB Windows-1252 or UTF-16 file does not freeze the page.
+ */
+export async function decodeInSlices(
+	bytes: Uint8Array,
+	encoding: Encoding,
+	onProgress: (percent: number) => void = () => {}
+): Promise<string> {
+	const slice = 1 << 22;
+	if (bytes.length <= slice) return decode(bytes, encoding);
+	const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+	const decoder = new TextDecoder(label);
+	const parts: string[] = [];
+	for (let at = 0; at < bytes.length; at += slice) {
+		const end = Math.min(bytes.length, at + slice);
+		// stream: a character cut at a slice's end is finished by the next slice.
+		const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+		parts.push(
+			encoding === 'windows-1252'
+				? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80])
+				: text
+		);
+		onProgress(Math.round((end / bytes.length) * 100));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+	return parts.join('');
+}
+
 // Windows-1252 bytes 0x80-0x9F (WHATWG index-windows-1252); undefined bytes map to themselves.
 const cp1252High = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 

@@ -2,7 +2,7 @@ import type { Profile } from '../contract/profile.ts';
 import type { TableName } from '../contract/tables.ts';
 import { nhsMacroSql } from './guard.ts';
 import type { Db } from '../db/types.ts';
-import { literal } from '../db/sql.ts';
+import { ident, literal } from '../db/sql.ts';
 import {
 	reasonIssuesSql,
 	reasonLabelsSql,
@@ -50,13 +50,52 @@ export async function installMacros(db: Db): Promise<void> {
 
 /**
  * Load prepared files into fresh canonical tables and report what happened to every row.
- * Runs again from the raw tables whenever the user changes a mapping.
+ * Runs again from the raw tables whenever the user changes a mapping. All or nothing: when any
+ * step fails, the tables are as they were before (the dataset loaded last, or none).
  */
 export async function loadFiles(
 	db: Db,
 	files: PreparedFile[],
 	profile?: Profile,
 	onStep: (step: string) => void = () => {}
+): Promise<ImportReport> {
+	const before = new Set(
+		(await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()')).map(
+			(t) => t.name
+		)
+	);
+	// Replacing a dataset runs in one transaction, rolled back on failure. The first load does
+	// not need one (a transaction costs 4-5 s and 600 MB at 1M rows): on failure, every table it
+	// made is dropped.
+	const replacing = before.has('referrals');
+	if (replacing) await db.exec('BEGIN TRANSACTION');
+	try {
+		const report = await loadAll(db, files, profile, onStep);
+		if (replacing) await db.exec('COMMIT');
+		return report;
+	} catch (e) {
+		if (replacing) await db.exec('ROLLBACK').catch(() => {});
+		else await dropNew(db, before).catch(() => {});
+		throw e;
+	}
+}
+
+// Drop the tables a failed first load made (the raw tables of prepared files were there before).
+async function dropNew(db: Db, before: Set<string>): Promise<void> {
+	const now = await db.query<{ name: string; temporary: boolean }>(
+		'SELECT table_name AS name, temporary FROM duckdb_tables()'
+	);
+	const made = now.filter((t) => !before.has(t.name));
+	if (made.length) {
+		await db.exec(made.map((t) => `DROP TABLE IF EXISTS ${ident(t.name).text};`).join('\n'));
+	}
+}
+
+async function loadAll(
+	db: Db,
+	files: PreparedFile[],
+	profile: Profile | undefined,
+	onStep: (step: string) => void
 ): Promise<ImportReport> {
 	onStep('Preparing tables');
 	await db.exec(schemaSql(profile));

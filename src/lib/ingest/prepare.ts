@@ -69,8 +69,11 @@ export async function prepareFile(
 			error: `${name}: is empty (0 bytes), so there is nothing to load. Export the data again.`
 		};
 	try {
-		step(`Reading ${name} (${megabytes(input.size)})`);
-		const staged = await stageInput(db, input, kind, options.sheet);
+		const reading = `Reading ${name} (${megabytes(input.size)})`;
+		step(reading);
+		const staged = await stageInput(db, input, kind, options.sheet, (percent) =>
+			step(`${reading}: decoded ${percent}%`)
+		);
 		if ('error' in staged) return { name, error: `${name}: ${staged.error}` };
 		const { index, headers } = staged;
 		const [stats] = await db.query(rawStatsSql(index, headers.length));

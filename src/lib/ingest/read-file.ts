@@ -1,6 +1,12 @@
 import type { Db } from '../db/types.ts';
 import { literal } from '../db/sql.ts';
-import { detectEncoding, decode, isDuckDbReadable, type Encoding } from './decode.ts';
+import {
+	detectEncoding,
+	decode,
+	decodeInSlices,
+	isDuckDbReadable,
+	type Encoding
+} from './decode.ts';
 import type { InputFile } from './input.ts';
 import { detectTable } from './mapping.ts';
 import type { PreparedFile } from './prepare.ts';
@@ -21,7 +27,11 @@ export type Staged = Pick<
 /** Why a file is not read at all, in words for the user (the file's name goes in front). */
 export class Refusal extends Error {}
 
-async function stageText(db: Db, input: InputFile): Promise<Staged | { error: string }> {
+async function stageText(
+	db: Db,
+	input: InputFile,
+	onProgress: (percent: number) => void
+): Promise<Staged | { error: string }> {
 	const head = await input.read(0, Math.min(input.size, headBytes));
 	let encoding: Encoding = detectEncoding(head, input.size <= headBytes);
 	// A Windows-1252 byte can first appear late in a file: check its end too.
@@ -44,14 +54,21 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 	const delimiter = detectDelimiter(text.replace(/\r\n?/g, '\n'));
 	const index = nextIndex++;
 	const fileName = `sp_input_${index}.csv`;
-	const bytes = await input.read();
-	// A plain UTF-8 file goes to DuckDB as it is, as long as DuckDB counts its rows as the scan
-	// does; anything else is split here, with every line counted and numbered as a spreadsheet does.
-	const scan = isDuckDbReadable(encoding) ? scanRecords(bytes, delimiter) : undefined;
-	if (scan?.plain) {
+	// A plain file goes to DuckDB (as it is when UTF-8, else as UTF-8 text), as long as DuckDB
+	// counts its rows as the scan does; anything else is split here, with every line counted and
+	// numbered as a spreadsheet does. A UTF-8 file's bytes are not kept while DuckDB reads it.
+	const readable = isDuckDbReadable(encoding);
+	const decoded = readable
+		? undefined
+		: await decodeInSlices(await input.read(), encoding, onProgress);
+	const utf8 = decoded === undefined ? undefined : new TextEncoder().encode(decoded);
+	const scan = scanRecords(utf8 ?? (await input.read()), delimiter);
+	if (scan.plain) {
 		const records = parseHead(text, delimiter, input.size <= headBytes);
 		const headers = cleanHeaders(records[0]);
-		const path = await db.registerFile(fileName, input.source);
+		const path = readable
+			? await db.registerFile(fileName, input.source)
+			: await db.registerBytes(fileName, utf8!);
 		const read = await db
 			.exec(stageSql(index, path, delimiter, headers.length))
 			.then(() => counts(db, index))
@@ -70,7 +87,8 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 		}
 		await db.exec(dropRawSql(index));
 	}
-	const all = decode(bytes, encoding);
+	const bytes = readable ? await input.read() : undefined;
+	const all = decoded ?? decode(bytes!, encoding);
 	const split = splitRecords(all, delimiter);
 	if (!split) {
 		return {
@@ -79,10 +97,11 @@ async function stageText(db: Db, input: InputFile): Promise<Staged | { error: st
 		};
 	}
 	// Bytes that are not UTF-8 in a file that began as UTF-8: those rows are refused, not mangled.
-	const badBytes = encoding.startsWith('utf-8') && !validUtf8(bytes);
+	const badBytes = bytes !== undefined && !validUtf8(bytes);
 	const rows = badBytes ? split.rows.map(refuseReplaced) : split.rows;
 	const headers = cleanHeaders(split.header);
-	await stageRecords(db, index, fileName, rows, headers.length);
+	// A name of its own: the file may already be registered for the plain read above.
+	await stageRecords(db, index, `sp_rows_${index}.csv`, rows, headers.length);
 	return {
 		index,
 		encoding,
@@ -221,7 +240,8 @@ export async function stageInput(
 	db: Db,
 	input: InputFile,
 	kind: 'text' | 'xlsx',
-	sheet?: string
+	sheet?: string,
+	onProgress: (percent: number) => void = () => {}
 ): Promise<Staged | { error: string }> {
-	return kind === 'xlsx' ? stageWorkbook(db, input, sheet) : stageText(db, input);
+	return kind === 'xlsx' ? stageWorkbook(db, input, sheet) : stageText(db, input, onProgress);
 }

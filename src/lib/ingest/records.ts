@@ -26,6 +26,9 @@ export const slackColumns = 4;
  * data records does it hold? Stops at the first thing that is not plain.
  */
 export function scanRecords(bytes: Uint8Array, delimiter: string): Scan {
+	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	// Most exports hold no quote at all: then only line ends matter, found at native speed.
+	if (bytes.indexOf(QUOTE, start) < 0) return scanLines(bytes, start);
 	const delim = delimiter.charCodeAt(0);
 	const n = bytes.length;
 	let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -97,6 +100,42 @@ export function scanRecords(bytes: Uint8Array, delimiter: string): Scan {
 	// Empty lines above the header shift every row number: not plain either.
 	if (width < 0 || startsBlank(bytes)) return notPlain;
 	return { plain: true, records };
+}
+
+// A file without quotes: one line ending throughout (LF or CRLF), no CR elsewhere, and no empty
+// line before the last line with text. Rows with too many fields are DuckDB's to reject (and then
+// its count differs from the scan's, so the file is split instead).
+function scanLines(bytes: Uint8Array, start: number): Scan {
+	const notPlain = { plain: false, records: 0 };
+	if (startsBlank(bytes)) return notPlain;
+	let lines = 0;
+	let crlf = 0;
+	let lf = 0;
+	let blankPending = false;
+	let lineStart = start;
+	for (;;) {
+		const i = bytes.indexOf(LF, lineStart);
+		let end = i < 0 ? bytes.length : i;
+		if (i >= 0) {
+			if (end > lineStart && bytes[end - 1] === CR) {
+				crlf++;
+				end--;
+			} else lf++;
+		}
+		if (end === lineStart) {
+			if (i < 0) break;
+			blankPending = true;
+		} else {
+			if (blankPending) return notPlain;
+			lines++;
+		}
+		if (i < 0) break;
+		lineStart = i + 1;
+	}
+	let cr = 0;
+	for (let i = bytes.indexOf(CR, start); i >= 0; i = bytes.indexOf(CR, i + 1)) cr++;
+	if (cr !== crlf || (lf > 0 && crlf > 0) || lines === 0) return notPlain;
+	return { plain: true, records: lines - 1 };
 }
 
 // Whether the first line is empty or only spaces and tabs.

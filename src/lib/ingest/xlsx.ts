@@ -77,13 +77,3 @@ function cellText(cell: unknown): string {
 	}
 	return String(cell);
 }
-
-/** Rows of text as UTF-8 CSV, so a worksheet loads through the same path as a text export. */
-export function toCsv(rows: string[][]): Uint8Array {
-	const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-	const width = Math.max(0, ...rows.map((r) => r.length));
-	const lines = rows.map((r) =>
-		Array.from({ length: width }, (_, i) => quote(r[i] ?? '')).join(',')
-	);
-	return new TextEncoder().encode(lines.join('\n') + '\n');
-}

@@ -169,7 +169,12 @@ class Dataset {
 			this.version++;
 			performance.mark('sp:import-end');
 		} catch (e) {
-			this.errors.push({ name: 'Import', error: (e as Error).message });
+			// Nothing was half-loaded (loadFiles is all or nothing); the engine's words stay in the console.
+			console.error(e);
+			this.errors.push({
+				name: 'Import',
+				error: `The files could not be loaded: an internal error, not a fault in your data you can fix. ${this.report ? 'The data loaded before is unchanged.' : 'Nothing was loaded.'} Try again, or reload the page.`
+			});
 			this.status = 'review';
 		}
 	}
