@@ -8,6 +8,7 @@ import { parseManifest, type Manifest } from './manifest.ts';
 import { exportTables } from './tables.ts';
 import { databaseFile } from './write.ts';
 import { loadMotherDuck } from './motherduck.ts';
+import { textCodedTypesSql } from '../ingest/coded-sql.ts';
 
 /** Is this path an export to read rather than a file to import? (a folder, or a database) */
 export async function isExportPath(path: string): Promise<boolean> {
@@ -26,6 +27,8 @@ export async function openExport(
 	db: Db,
 	path: string
 ): Promise<{ value: Manifest } | { error: string }> {
+	// An export holds the coded columns as text: the metric SQL's coded types name text here.
+	await db.exec(textCodedTypesSql);
 	if (isDatabasePath(path)) return openDatabase(db, path);
 	const text = await readFile(join(path, 'manifest.json'), 'utf8').catch((e: Error) => e);
 	if (text instanceof Error) {

@@ -3,6 +3,10 @@
 import type { TableName } from '../contract/tables.ts';
 import { ident } from '../db/sql.ts';
 import { storedColumns } from '../ingest/schema-sql.ts';
+import { codedColumns } from '../metrics/coded.ts';
+
+// Columns the import stores integer-coded (ENUMs, for speed): they leave as the text they hold.
+const coded = new Set<string>(codedColumns);
 
 /** One exported table: its name in the export, and the loaded table it is read from. */
 export interface ExportTable {
@@ -36,6 +40,14 @@ export const exportTables: ExportTable[] = [
 
 /** The query that reads one table as it is exported. */
 export function exportSelectSql(table: ExportTable): string {
-	const columns = table.columns ? table.columns.map((c) => ident(c).text).join(', ') : '*';
+	const columns = table.columns
+		? table.columns
+				.map((c) =>
+					table.source === 'referrals' && coded.has(c)
+						? `${ident(c).text}::VARCHAR AS ${ident(c).text}`
+						: ident(c).text
+				)
+				.join(', ')
+		: '*';
 	return `SELECT ${columns} FROM ${ident(table.source).text}`;
 }

@@ -13,10 +13,16 @@ const bounded = new Set<string>([
 	'ethnicity_group'
 ]);
 
-/** How many distinct values each free-text coded column has (one row, a column for each). */
+/**
+ * How many distinct values each free-text coded column has, and how many hold a NUL byte (one
+ * row, two columns for each): DuckDB cannot name such a value in an ENUM's definition.
+ */
 export const codedCountsSql = `SELECT ${codedColumns
 	.filter((c) => !bounded.has(c))
-	.map((c) => `count(DISTINCT "${c}")::INTEGER AS "${c}"`)
+	.map(
+		(c) =>
+			`count(DISTINCT "${c}")::INTEGER AS "${c}", count_if(contains("${c}", chr(0)))::INTEGER AS "${c}__nul"`
+	)
 	.join(', ')} FROM referrals`;
 
 /**
@@ -29,18 +35,22 @@ export const textCodedTypesSql = codedColumns
 
 /**
  * Store each coded column as an ENUM of its values and `unknown`, in text order (so ordering on
- * the ENUM orders as the text does); a column with more than `maxCodedValues` values keeps text,
+ * the ENUM orders as the text does); a column with more than `maxCodedValues` values (or a value
+ * holding a NUL byte) keeps text,
  * under the same type name, so the metric SQL reads either alike. Run once the referrals are
  * final; the types are made afresh on every load.
  */
 export function codedColumnsSql(counts: Record<string, number>): string {
-	return codedColumns
-		.map((c) => {
-			const type = codedType(c);
-			const values = `SELECT DISTINCT v FROM (SELECT "${c}" AS v FROM referrals UNION ALL SELECT 'unknown') WHERE v IS NOT NULL ORDER BY v`;
-			const kind = (counts[c] ?? 0) <= maxCodedValues ? `ENUM (${values})` : 'VARCHAR';
-			return `DROP TYPE IF EXISTS ${type}; CREATE TYPE ${type} AS ${kind};
-ALTER TABLE referrals ALTER "${c}" TYPE ${type};`;
-		})
-		.join('\n');
+	const types = codedColumns.map((c) => {
+		const values = `SELECT DISTINCT v FROM (SELECT "${c}" AS v FROM referrals UNION ALL SELECT 'unknown') WHERE v IS NOT NULL ORDER BY v`;
+		const codable = (counts[c] ?? 0) <= maxCodedValues && !counts[`${c}__nul`];
+		const kind = codable ? `ENUM (${values})` : 'VARCHAR';
+		return `DROP TYPE IF EXISTS ${codedType(c)}; CREATE TYPE ${codedType(c)} AS ${kind};`;
+	});
+	// The table is written anew rather than altered in place: inside the import's transaction an
+	// ALTER also converts the rows deleted as rejects (not yet committed), whose values the ENUM
+	// does not hold.
+	const recast = codedColumns.map((c) => `"${c}"::${codedType(c)} AS "${c}"`).join(', ');
+	return `${types.join('\n')}
+CREATE OR REPLACE TABLE referrals AS SELECT * REPLACE (${recast}) FROM referrals;`;
 }
