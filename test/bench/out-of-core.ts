@@ -58,7 +58,8 @@ function run(step: string, args: string[]): Promise<Step & { stdout: string }> {
 		child.stderr.on('data', (d) => (stderr += d));
 		child.on('close', (exit) => {
 			const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN);
-			if (exit !== 0) console.error(stderr.slice(-2000));
+			// DuckDB's message and the failing SQL come first; its stack trace follows.
+			if (exit !== 0) console.error(`${step} failed:\n${stderr.slice(0, 4000)}`);
 			done({
 				step,
 				seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -1,6 +1,8 @@
 // Test-only: duckdb-wasm's blocking Node build behind the same Db interface the app uses,
 // so the parity test runs the browser's engine without a browser.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 // The package's "blocking" export is dist/duckdb-node-blocking.cjs under Node, with its types.
@@ -30,6 +32,7 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = db.connect();
 	for (const statement of startupSql) connection.query(statement);
+	const scratch = mkdtempSync(join(tmpdir(), 'sp-wasm-node-'));
 
 	return {
 		engine: 'duckdb-wasm',
@@ -66,15 +69,19 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 		async unregister(name: string) {
 			db.dropFile(name);
 		},
-		outputPath: (name: string) => name,
+		// Under Node, duckdb-wasm's COPY writes to the real disk: into a scratch folder, then gone.
+		outputPath: (name: string) => join(scratch, name),
 		async readOutput(name: string) {
-			const bytes = db.copyFileToBuffer(name);
-			db.dropFile(name);
+			const path = join(scratch, name);
+			const bytes = db.copyFileToBuffer(path);
+			db.dropFile(path);
+			rmSync(path, { force: true });
 			return bytes;
 		},
 		close() {
 			connection.close();
 			db.reset();
+			rmSync(scratch, { recursive: true, force: true });
 		}
 	};
 }
