@@ -107,6 +107,10 @@ describe('sp-impact export, read back by the other commands', () => {
 		expect(await run('summary', '--database', path)).toBe(original.summary);
 		const compare = await run('compare', '--by', 'service', ...shaped);
 		expect(await run('compare', '--by', 'service', '--database', path)).toBe(compare);
+		// An export given with --database is copied into it.
+		const copy = join(scratch.dir, 'from-parquet.duckdb');
+		await run('summary', '--database', copy, join(scratch.dir, 'parquet'));
+		expect(await run('summary', '--database', copy)).toBe(original.summary);
 	});
 
 	it('refuses a folder that is not an export, an export mixed with files, and filters on export', async () => {

@@ -50,17 +50,30 @@ export async function loadInput(
 			rejects: await summarise(db, 'import_rejects'),
 			problems: await summarise(db, 'import_issues')
 		};
-		return { value: { files, report: { ...report, ...problems }, from: 'export' } };
+		const loaded = { files, report: { ...report, ...problems } };
+		// An export given with --database is copied into it (Parquet or CSV in, DuckDB out).
+		const kept = stored ? undefined : await keep(db, loaded, options.database);
+		if (kept) return fail(kept);
+		return { value: { ...loaded, from: 'export' } };
 	}
 	const imported = await importFiles(db, options.files, options);
 	if ('error' in imported) return imported;
 	const { files, report } = imported.value;
-	if (options.database) {
-		const asOf = await asOfDate(db);
-		const manifest = await buildManifest(db, { report, files, asOf }, 'duckdb');
-		const kept = await writeDatabase(db, options.database, manifest).catch((e: Error) => e);
-		if (kept instanceof Error)
-			return fail(`cannot write the database ${options.database}: ${kept.message}`);
-	}
+	const kept = await keep(db, { files, report }, options.database);
+	if (kept) return fail(kept);
 	return { value: { files, report, from: 'import' } };
+}
+
+// Write the loaded tables into the --database, if one was given; returns what went wrong.
+async function keep(
+	db: Db,
+	loaded: { files: LoadedFiles; report: ImportTotals },
+	database: string | undefined
+): Promise<string | undefined> {
+	if (!database) return undefined;
+	const manifest = await buildManifest(db, { ...loaded, asOf: await asOfDate(db) }, 'duckdb');
+	const kept = await writeDatabase(db, database, manifest).catch((e: Error) => e);
+	return kept instanceof Error
+		? `cannot write the database ${database}: ${kept.message}`
+		: undefined;
 }
