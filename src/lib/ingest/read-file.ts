@@ -18,6 +18,12 @@ import { readWorkbook, workbookProblem, type SheetText } from './xlsx.ts';
 const headBytes = 1 << 20;
 let nextIndex = 0;
 
+/**
+ * The largest text file read: every line is counted in memory, and one read cannot pass 2 GiB.
+ * Past it the file is refused in words, not left to crash the program (issue 14's 4 GB export).
+ */
+export const maxTextBytes = 2 ** 31 - 1;
+
 /** What reading a file into its raw table gives: where it is and what its header says. */
 export type Staged = Pick<
 	PreparedFile,
@@ -32,6 +38,10 @@ async function stageText(
 	input: InputFile,
 	onProgress: (percent: number) => void
 ): Promise<Staged | { error: string }> {
+	if (input.size > maxTextBytes)
+		return {
+			error: `is ${(input.size / 2 ** 30).toFixed(1)} GiB, larger than the 2 GiB a file can be read in. Export it in parts (by year, say) and load the parts together`
+		};
 	const head = await input.read(0, Math.min(input.size, headBytes));
 	let encoding: Encoding = detectEncoding(head, input.size <= headBytes);
 	// A Windows-1252 byte can first appear late in a file: check its end too.
