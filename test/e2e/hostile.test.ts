@@ -98,12 +98,12 @@ describe('hostile files in the browser', () => {
 			// breaks lines with zero-width spaces).
 			const flat = (t: string | null) => (t ?? '').replace(/[\s\u200b]/g, '');
 			const chart = card.locator('svg[role="img"]');
-			const ticks = await chart.locator('g[aria-label="y-axis tick label"] text').allTextContents();
+			const ticks = await chart.locator('g[data-mark="y-axis tick label"] text').allTextContents();
 			expect(ticks.map(flat).sort()).toEqual([img, svg].map(flat).sort());
 			for (let i = 0; i < 2; i++) {
-				await chart.locator('g[aria-label="bar"] rect').nth(i).hover();
+				await chart.locator('g[data-mark="bar"] rect').nth(i).hover();
 				await expect
-					.poll(async () => flat(await chart.locator('g[aria-label="tip"]').textContent()))
+					.poll(async () => flat(await chart.locator('g[data-mark="tip"]').textContent()))
 					.toContain(flat(ticks[i]));
 			}
 			const { text } = await download(page, () =>
