@@ -154,6 +154,17 @@ describe('sp-impact report: the HTML file stands alone', () => {
 		expect(read.document.querySelector('.org')?.textContent).toBe('"><img src=x onerror=alert(1)>');
 	});
 
+	it('leaves the comparison out when the scope holds one service, and says the scope', async () => {
+		const read = readHtml(
+			(await report('html', sample, '--service', 'Northside Connect')).toString('utf8')
+		);
+		expect(read.sections).not.toContain('Comparison');
+		expect(read.sections).toContain('Journeys');
+		expect(read.document.querySelector('dl.facts dd')?.textContent).toBe(
+			'All dates · Service: Northside Connect'
+		);
+	});
+
 	it('keeps only the sections asked for', async () => {
 		const read = readHtml(
 			(await report('html', sample, '--sections', 'summary,methods')).toString('utf8')
