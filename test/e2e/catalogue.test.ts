@@ -3,16 +3,10 @@
 // native DuckDB, cell for cell, with its title and sentence; on the sample and on the
 // small-numbers fixture, in publication mode and out of it. The headline cards agree with the
 // `headline` figure, and every figure the pages do not draw is one the CLI prints on purpose.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { figuresJson } from '../../src/lib/cli/figures.ts';
 import { catalogue, pages } from '../../src/lib/figures/catalogue/index.ts';
-import { plain, publication } from '../../src/lib/figures/presenter.ts';
-import { noFilters } from '../../src/lib/metrics/filters.ts';
-import { latestDate } from '../../src/lib/metrics/reach.ts';
-import { run } from '../../src/lib/metrics/run.ts';
-import { importPaths, nativeDb } from '../helpers/import.ts';
+import { printed, sample, smallNumbers, type Printed } from '../helpers/printed.ts';
 import {
 	chartsDrawn,
 	dropAndLoad,
@@ -27,35 +21,11 @@ import {
 /** Figures no page draws: the CLI prints them (its `reach` keys), each read from one figure. */
 const cliOnly = ['headline', 'people-by-age-band', 'people-by-sex', 'referrals-by-source-label'];
 
-type Printed = Awaited<ReturnType<typeof figuresJson>>;
-
-const sample = [
-	'synthetic-referrals.csv',
-	'synthetic-outcomes.csv',
-	'synthetic-onward-referrals.csv',
-	'synthetic-practices.csv'
-].map((f) => resolve('data-samples/canonical', f));
-const smallNumbers = [
-	'small-numbers-referrals.csv',
-	'small-numbers-outcomes.csv',
-	'small-numbers-onward.csv'
-].map((f) => resolve('test/fixtures/e2e', f));
-
 /** What the CLI prints for every catalogue figure, out of publication mode and in it. */
-async function printed(paths: string[]): Promise<{ off: Printed; on: Printed }> {
-	const db = await nativeDb();
-	try {
-		await importPaths(db, paths);
-		const [{ as_of }] = await run(db, latestDate());
-		const asOf = String(as_of);
-		return {
-			off: await figuresJson(db, noFilters, asOf, plain),
-			on: await figuresJson(db, noFilters, asOf, publication)
-		};
-	} finally {
-		await db.close();
-	}
-}
+const printedBoth = async (paths: string[]) => ({
+	off: await printed(paths, false),
+	on: await printed(paths, true)
+});
 
 /** Every figure of every page, as the page shows it, against what the CLI printed. */
 async function expectPagesAgree(page: Page, cli: Printed, mode: string) {
@@ -113,8 +83,8 @@ describe('the pages and the command-line tool give one published answer', () => 
 	const s = useBrowser();
 	const cli: Record<string, { off: Printed; on: Printed }> = {};
 	beforeAll(async () => {
-		cli.sample = await printed(sample);
-		cli.small = await printed(smallNumbers);
+		cli.sample = await printedBoth(sample);
+		cli.small = await printedBoth(smallNumbers);
 	}, 120_000);
 
 	async function expectBothModes(page: Page, data: { off: Printed; on: Printed }) {

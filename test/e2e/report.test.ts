@@ -5,15 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { figuresJson } from '../../src/lib/cli/figures.ts';
-import { plain, publication } from '../../src/lib/figures/presenter.ts';
-import { noFilters } from '../../src/lib/metrics/filters.ts';
-import { latestDate } from '../../src/lib/metrics/reach.ts';
-import { run } from '../../src/lib/metrics/run.ts';
-import { importPaths, nativeDb } from '../helpers/import.ts';
+import { printed, sample, smallNumbers, type Printed } from '../helpers/printed.ts';
 import { expectSameTable, externalUrls, readDocx, readHtml } from '../report/read-back.ts';
 import { ensureDebianTool } from './debian.ts';
 import { download, dropAndLoad, goTo, open, slow, trySample, useBrowser } from './helpers.ts';
@@ -24,31 +19,6 @@ import {
 	isPublished,
 	pairPatterns
 } from './published.ts';
-
-const sample = [
-	'synthetic-referrals.csv',
-	'synthetic-outcomes.csv',
-	'synthetic-onward-referrals.csv',
-	'synthetic-practices.csv'
-].map((f) => resolve('data-samples/canonical', f));
-const smallNumbers = [
-	'small-numbers-referrals.csv',
-	'small-numbers-outcomes.csv',
-	'small-numbers-onward.csv'
-].map((f) => resolve('test/fixtures/e2e', f));
-
-type Printed = Awaited<ReturnType<typeof figuresJson>>;
-
-async function printed(paths: string[], on: boolean): Promise<Printed> {
-	const db = await nativeDb();
-	try {
-		await importPaths(db, paths);
-		const [{ as_of }] = await run(db, latestDate());
-		return await figuresJson(db, noFilters, String(as_of), on ? publication : plain);
-	} finally {
-		await db.close();
-	}
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'sp-report-'));
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -3,13 +3,8 @@
 // sample, in publication mode and out of it; publication rules on the small-numbers fixture in
 // the HTML and the Word file; a self-contained HTML file; stories screened without echoing.
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figuresJson } from '../../src/lib/cli/figures.ts';
-import { plain, publication } from '../../src/lib/figures/presenter.ts';
-import { noFilters } from '../../src/lib/metrics/filters.ts';
-import { latestDate } from '../../src/lib/metrics/reach.ts';
-import { run } from '../../src/lib/metrics/run.ts';
 import { sectionFigures } from '../../src/lib/report/sections.ts';
 import { cli } from '../cli/run-cli.ts';
 import {
@@ -19,33 +14,9 @@ import {
 	isPublished,
 	pairPatterns
 } from '../e2e/published.ts';
-import { importPaths, nativeDb, scratchDir } from '../helpers/import.ts';
+import { scratchDir } from '../helpers/import.ts';
+import { printed, sample, smallNumbers, type Printed } from '../helpers/printed.ts';
 import { expectSameTable, externalUrls, readDocx, readHtml, type ReadTable } from './read-back.ts';
-
-const sample = [
-	'synthetic-referrals.csv',
-	'synthetic-outcomes.csv',
-	'synthetic-onward-referrals.csv',
-	'synthetic-practices.csv'
-].map((f) => resolve('data-samples/canonical', f));
-const smallNumbers = [
-	'small-numbers-referrals.csv',
-	'small-numbers-outcomes.csv',
-	'small-numbers-onward.csv'
-].map((f) => resolve('test/fixtures/e2e', f));
-
-type Printed = Awaited<ReturnType<typeof figuresJson>>;
-
-async function printed(paths: string[], on: boolean): Promise<Printed> {
-	const db = await nativeDb();
-	try {
-		await importPaths(db, paths);
-		const [{ as_of }] = await run(db, latestDate());
-		return await figuresJson(db, noFilters, String(as_of), on ? publication : plain);
-	} finally {
-		await db.close();
-	}
-}
 
 let dir: Awaited<ReturnType<typeof scratchDir>>;
 beforeAll(async () => {

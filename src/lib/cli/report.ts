@@ -51,12 +51,6 @@ async function readStories(db: Db, path: string | undefined): Promise<Story[] | 
 	return parsed.value.stories;
 }
 
-// A period open at both ends reads as all dates.
-const described = (f: Filters): Filters =>
-	f.period.kind === 'custom' && !f.period.from && !f.period.to
-		? { ...f, period: { kind: 'all' } }
-		: f;
-
 /** Write the report; returns the exit code (0 written, 1 bad input). */
 export async function writeReport(
 	db: Db,
@@ -89,7 +83,7 @@ export async function writeReport(
 		{
 			input,
 			views,
-			scope: describeFilters(described(options.filters), filterValueLabel),
+			scope: describeFilters(options.filters, filterValueLabel),
 			asOf: ukDate(options.asOf),
 			produced: ukDate(new Date().toISOString().slice(0, 10)),
 			synthetic: options.synthetic,

@@ -94,8 +94,11 @@ export function referralWhere(filters: Filters): Sql {
 /** The period in words: "2024/25", "01/04/2024 to 30/06/2024", "All dates". */
 export function describePeriod(p: Period): string {
 	if (p.kind === 'all') return 'All dates';
-	if (p.kind === 'custom')
+	if (p.kind === 'custom') {
+		// Open at both ends, a custom period is every date (the CLI without --from or --to).
+		if (!p.from && !p.to) return 'All dates';
 		return `${p.from ? ukDate(p.from) : 'start'} to ${p.to ? ukDate(p.to) : 'end'}`;
+	}
 	return p.label;
 }
 

@@ -7,6 +7,7 @@ import { attritionText, measureSentence } from '../figures/outcomes.ts';
 import type { ImportTotals } from '../export/manifest.ts';
 import type { Measure } from '../contract/measures.ts';
 import type { MeasureStatistics } from '../stats/outcomes.ts';
+import { formatCount } from '../util/format.ts';
 import { methodNotes, type MethodNote } from './methods.ts';
 import {
 	compactRows,
@@ -283,4 +284,22 @@ export function buildReport(options: ReportOptions, ctx: ReportContext): ReportD
 		synthetic: ctx.synthetic,
 		sections
 	};
+}
+
+// The report's fixed wording, said once for the HTML and the Word file.
+
+/** The reminder above the stories. */
+export const storyReminder =
+	'These stories were written for this report. Names have been changed and details that could identify a person left out.';
+
+/** The note under a compact table that leaves rows out. */
+export const moreRowsText = (more: number) =>
+	`And ${formatCount(more)} more ${more === 1 ? 'row' : 'rows'}: the dashboard's table and CSV have them all.`;
+
+/** The data-quality section's opening sentence. */
+export function qualityText(
+	t: Extract<DocSection, { id: 'quality' }>['totals'],
+	publication: boolean
+) {
+	return `${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people${publication ? ', rounded as publication mode rounds every count' : ''}.`;
 }

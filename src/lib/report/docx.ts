@@ -18,7 +18,14 @@ import {
 	WidthType
 } from 'docx';
 import type { ReportChart } from './charts.ts';
-import type { DocFigure, DocSection, ReportDoc } from './document.ts';
+import {
+	moreRowsText,
+	qualityText,
+	storyReminder,
+	type DocFigure,
+	type DocSection,
+	type ReportDoc
+} from './document.ts';
 import { footerText } from './html.ts';
 import { formatCount, formatShare } from '../util/format.ts';
 
@@ -111,13 +118,7 @@ async function figureParts(
 	if (f.caveat) parts.push(para(f.caveat, { size: 16, color: '7A4100' }));
 	if (f.table) {
 		parts.push(wordTable(f.table.columns, f.table.rows, f.table.numeric));
-		if (f.table.more)
-			parts.push(
-				para(
-					`And ${formatCount(f.table.more)} more ${f.table.more === 1 ? 'row' : 'rows'}: the dashboard's table and CSV have them all.`,
-					{ size: 16, color: grey }
-				)
-			);
+		if (f.table.more) parts.push(para(moreRowsText(f.table.more), { size: 16, color: grey }));
 	}
 	parts.push(new Paragraph({ children: [] }));
 	return parts;
@@ -153,10 +154,7 @@ async function sectionParts(
 		case 'stories':
 			return [
 				heading,
-				para(
-					'These stories were written for this report. Names have been changed and details that could identify a person left out.',
-					{ color: '7A4100' }
-				),
+				para(storyReminder, { color: '7A4100' }),
 				...s.stories.flatMap((st) => [
 					new Paragraph({ heading: HeadingLevel.HEADING_3, children: [text(st.title)] }),
 					...st.text.split(/\r?\n/).map((line) => para(line))
@@ -166,9 +164,7 @@ async function sectionParts(
 			const t = s.totals;
 			const out: (Paragraph | Table)[] = [
 				heading,
-				para(
-					`${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected, and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people${doc.publication ? ', rounded as publication mode rounds every count' : ''}.`
-				),
+				para(qualityText(t, doc.publication)),
 				wordTable(
 					['File', 'Table', 'Rows read', 'Loaded', 'Rejected', 'Issues'],
 					s.files.map((f) => [

@@ -1,7 +1,14 @@
 // The report as HTML: the page shows it, prints it, and saves it as one self-contained file (the
 // same markup with its styles inline and its charts as inline SVG). Every text is escaped here;
 // chart markup comes from Plot, which writes labels as text nodes.
-import type { DocFigure, DocSection, ReportDoc } from './document.ts';
+import {
+	moreRowsText,
+	qualityText,
+	storyReminder,
+	type DocFigure,
+	type DocSection,
+	type ReportDoc
+} from './document.ts';
 import type { ReportChart } from './charts.ts';
 import { formatCount, formatShare } from '../util/format.ts';
 
@@ -90,9 +97,7 @@ const table = (t: NonNullable<DocFigure['table']>) => {
 	const body = t.rows
 		.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
 		.join('');
-	const more = t.more
-		? `<p class="more">And ${formatCount(t.more)} more ${t.more === 1 ? 'row' : 'rows'}: the dashboard's table and CSV have them all.</p>`
-		: '';
+	const more = t.more ? `<p class="more">${moreRowsText(t.more)}</p>` : '';
 	return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
 };
 
@@ -117,7 +122,7 @@ function sectionBody(s: DocSection, doc: ReportDoc, charts: Record<string, Repor
 				)
 				.join('')}</ul>`;
 		case 'stories':
-			return `<p class="reminder">These stories were written for this report. Names have been changed and details that could identify a person left out.</p>
+			return `<p class="reminder">${storyReminder}</p>
 ${s.stories.map((st) => `<div class="story"><h3>${esc(st.title)}</h3><p>${esc(st.text)}</p></div>`).join('')}`;
 		case 'quality': {
 			const t = s.totals;
@@ -134,7 +139,7 @@ ${s.stories.map((st) => `<div class="story"><h3>${esc(st.title)}</h3><p>${esc(st
 						`<li>${esc(f.file)}: ${f.gaps.map((g) => `${esc(g.column)} ${formatShare(g.share)}`).join(', ')}</li>`
 				)
 				.join('');
-			return `<p>${formatCount(t.files)} ${t.files === 1 ? 'file' : 'files'}: ${formatCount(t.read)} rows read, ${formatCount(t.loaded)} loaded, ${formatCount(t.rejected)} rejected (each with its reason in the import report), and ${formatCount(t.issues)} ${t.issues === 1 ? 'issue' : 'issues'} in rows that were loaded. These are rows of the files, not people${doc.publication ? ', rounded as publication mode rounds every count' : ''}.</p>
+			return `<p>${qualityText(t, doc.publication)}</p>
 <table><thead><tr><th scope="col">File</th><th scope="col">Table</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Loaded</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Issues</th></tr></thead><tbody>${files}</tbody></table>
 ${gaps ? `<h3>Columns not always filled</h3><p class="meta">The share of loaded rows with a value, for the columns the figures use that are not complete.</p><ul>${gaps}</ul>` : '<p>Every column the figures use is filled in every loaded row.</p>'}
 ${
