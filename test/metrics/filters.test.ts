@@ -40,26 +40,32 @@ describe('filters as SQL and words', () => {
 		{
 			name: 'a value or unknown',
 			input: { sex: ['female', 'unknown'] },
-			text: '(r.sex_group IN (?) OR r.sex_group IS NULL)',
+			text: '(r.sex_group = TRY_CAST(? AS sp_sex_group_t) OR r.sex_group IS NULL)',
 			params: ['female']
 		},
 		{
-			name: 'imd deciles are numbers',
+			name: 'imd deciles are whole numbers, written in',
 			input: { imd: ['1', '10'] },
-			text: 'r.imd_decile IN (?, ?)',
-			params: [1, 10]
+			text: 'r.imd_decile IN (1, 10)',
+			params: []
 		},
 		{
 			name: 'imd that is not a whole number is dropped',
 			input: { imd: ['2.5', '3', 'unknown'] },
-			text: '(r.imd_decile IN (?) OR r.imd_decile IS NULL)',
-			params: [3]
+			text: '(r.imd_decile IN (3) OR r.imd_decile IS NULL)',
+			params: []
 		},
 		{ name: 'nothing left keeps nothing', input: { imd: ['x'] }, text: 'false', params: [] },
 		{
+			name: 'no text reaches the SQL through an imd value',
+			input: { imd: ['1); DROP TABLE referrals; --', '1e3', '-0'] },
+			text: 'r.imd_decile IN (1000, 0)',
+			params: []
+		},
+		{
 			name: 'worker, age band and ethnicity group columns',
 			input: { link_worker: ['LW1'], age_band: ['85+'], ethnicity: ['asian'] },
-			text: 'r.link_worker IN (?) AND r.age_band IN (?) AND r.ethnicity_group IN (?)',
+			text: 'r.link_worker = TRY_CAST(? AS sp_link_worker_t) AND r.age_band = TRY_CAST(? AS sp_age_band_t) AND r.ethnicity_group = TRY_CAST(? AS sp_ethnicity_group_t)',
 			params: ['LW1', '85+', 'asian']
 		},
 		{
