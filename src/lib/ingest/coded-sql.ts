@@ -37,8 +37,8 @@ export const textCodedTypesSql = codedColumns
  * Store each coded column as an ENUM of its values and `unknown`, in text order (so ordering on
  * the ENUM orders as the text does); a column with more than `maxCodedValues` values (or a value
  * holding a NUL byte) keeps text,
- * under the same type name, so the metric SQL reads either alike. Run once the referrals are
- * final; the types are made afresh on every load.
+ * under the same type name, so the metric SQL reads either alike. Run once every table is loaded
+ * (the onward referrals too); the types are made afresh on every load.
  */
 export function codedColumnsSql(counts: Record<string, number>): string {
 	const types = codedColumns.map((c) => {
@@ -50,7 +50,14 @@ export function codedColumnsSql(counts: Record<string, number>): string {
 	// The table is written anew rather than altered in place: inside the import's transaction an
 	// ALTER also converts the rows deleted as rejects (not yet committed), whose values the ENUM
 	// does not hold.
-	const recast = codedColumns.map((c) => `"${c}"::${codedType(c)} AS "${c}"`).join(', ');
+	// The same rewrite marks the referrals with an onward referral and lists each one's reason
+	// groups (through a map of the few labels: no join, so the rows keep their order), once every
+	// table is loaded.
+	const recast = codedColumns.map((c) => `r."${c}"::${codedType(c)} AS "${c}"`).join(', ');
 	return `${types.join('\n')}
-CREATE OR REPLACE TABLE referrals AS SELECT * REPLACE (${recast}) FROM referrals;`;
+CREATE OR REPLACE TABLE referrals AS SELECT r.* REPLACE (${recast},
+  coalesce(r.referral_id IN (SELECT referral_id FROM onward_referrals), false) AS has_onward_referral,
+  list_sort(list_distinct(list_transform(r.referral_reasons, x -> k.groups[x]))) AS reason_groups)
+FROM referrals r, (SELECT map_from_entries(coalesce(list(DISTINCT {'key': reason, 'value': reason_group}), []))
+  AS groups FROM referral_reasons) k;`;
 }

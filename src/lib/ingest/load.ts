@@ -125,13 +125,14 @@ async function loadAll(
 		if (table === 'referrals') {
 			await db.exec(repeatPeopleSql);
 			await loadReasons(db);
-			await codeColumns(db);
 		}
 		// The working copies go as soon as a table is done, to keep memory down.
 		await db.exec(
 			['labels', 'lists', 'verdict'].map((k) => `DROP TABLE IF EXISTS ${k}_${table};`).join('\n')
 		);
 	}
+	// The referrals are written once more, coded, when the tables they are marked from are loaded.
+	if (loads.some((f) => f.mapping.table === 'referrals')) await codeColumns(db);
 	// Wide-form scores join the outcomes table once it exists (a long outcomes file replaces it).
 	await db.exec(scoresSql);
 	await db.exec(measuresSql(profile));
@@ -144,7 +145,7 @@ async function loadAll(
 	return result;
 }
 
-// The referral columns figures group on, integer-coded once the referrals are final.
+// The referral columns figures group on, integer-coded once every table is loaded.
 async function codeColumns(db: Db): Promise<void> {
 	const [counts] = await db.query<Record<string, number>>(codedCountsSql);
 	await db.exec(codedColumnsSql(counts));

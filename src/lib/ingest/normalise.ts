@@ -82,6 +82,9 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 		'"repeat_person"': `false AS "repeat_person"`,
 		'"person_no"': `NULL::INTEGER AS "person_no"`,
 		'"person_order"': `NULL::INTEGER AS "person_order"`,
+		// Set once every table is loaded (codedColumnsSql).
+		'"has_onward_referral"': `false AS "has_onward_referral"`,
+		'"reason_groups"': `NULL::VARCHAR[] AS "reason_groups"`,
 		// Both set once the table is complete (measuresSql).
 		'"measure_key"': `NULL::VARCHAR AS "measure_key"`,
 		'"value"': `NULL::DOUBLE AS "value"`,

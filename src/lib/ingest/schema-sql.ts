@@ -27,7 +27,13 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 			{ name: 'repeat_person', type: 'BOOLEAN' },
 			// Set once the table is complete, for people referred more than once (repeatPeopleSql).
 			{ name: 'person_no', type: 'INTEGER' },
-			{ name: 'person_order', type: 'INTEGER' }
+			{ name: 'person_order', type: 'INTEGER' },
+			// Set once every table is loaded (codedColumnsSql): the funnel's "supported" step
+			// reads a flag instead of joining the onward referrals on every filter change.
+			{ name: 'has_onward_referral', type: 'BOOLEAN' },
+			// The referral's reason groups, each once, sorted (from referral_reasons, at the same
+			// time): reason figures unnest them instead of joining referral_reasons on the ID.
+			{ name: 'reason_groups', type: 'VARCHAR[]' }
 		],
 		// The measure the label resolved to, and the score used in figures (converted, or NULL
 		// when invalid); `score` keeps what the file said.

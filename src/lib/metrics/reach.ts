@@ -188,7 +188,8 @@ ORDER BY ALL`;
 /** The engagement funnel's steps as conditions on a selected referral `r` (METHODS.md). */
 export const funnelSteps = {
 	contacted: raw(`(r.first_contact_date IS NOT NULL OR r.contacts >= 1)`),
-	supported: raw(`(r.referral_id IN (SELECT referral_id FROM onward_referrals)
+	// `has_onward_referral`: the referral's ID is among the onward referrals (marked at import).
+	supported: raw(`(r.has_onward_referral
     OR r.discharge_reason_group IN ('goals_met', 'referred_on'))`),
 	goals_met: raw(`(r.discharge_reason_group = 'goals_met')`)
 };

@@ -35,13 +35,14 @@ export type ReasonsRow = { key: string; referrals: number; total: number };
 
 /**
  * Referrals mentioning each reason group (a referral can give several, so these overlap), and
- * `not_recorded` for referrals with none; `total` is every selected referral.
+ * `not_recorded` for referrals with none; `total` is every selected referral. Each referral
+ * lists its reason groups once (`reason_groups`, made at import from referral_reasons).
  */
 export function reasons(filters: Filters): Sql<ReasonsRow> {
 	const where = referralWhere(filters);
 	return sql<ReasonsRow>`SELECT key, referrals, t.total FROM (
-  SELECT reason_group AS key, count(DISTINCT referral_id)::INTEGER AS referrals FROM referral_reasons
-  WHERE referral_id IN (${selected(filters)}) GROUP BY key
+  SELECT reason_group AS key, count(*)::INTEGER AS referrals FROM (${reasonGroups(filters)})
+  GROUP BY key
   UNION ALL
   SELECT 'not_recorded', coalesce(count_if(r.referral_reasons IS NULL OR len(r.referral_reasons) = 0), 0)::INTEGER
   FROM referrals r WHERE ${where}),
@@ -51,17 +52,21 @@ ORDER BY key = 'not_recorded', referrals DESC, key`;
 
 // The reason groups of the selected referrals, each once per referral.
 const reasonGroups = (filters: Filters): Sql =>
-	sql`SELECT DISTINCT referral_id, reason_group FROM referral_reasons
-  WHERE referral_id IN (${selected(filters)})`;
+	sql`SELECT r.referral_id, unnest(r.reason_groups) AS reason_group FROM referrals r
+  WHERE ${referralWhere(filters)}`;
 
-/** A row of `reasonPairs()`: two reason groups given on the same referrals. */
+/** A row of `reasonPairs()`: two reason groups given on the same referral. */
 export type ReasonPairsRow = { a: string; b: string; referrals: number };
 
-/** Pairs of reason groups given on the same referral (each pair once, `a` < `b`), with counts. */
+/**
+ * Pairs of reason groups given on the same referral (each pair once, `a` < `b`), with counts:
+ * each selected referral's pairs, made from its own list of groups.
+ */
 export function reasonPairs(filters: Filters): Sql<ReasonPairsRow> {
-	return sql<ReasonPairsRow>`SELECT a.reason_group AS a, b.reason_group AS b, count(*)::INTEGER AS referrals
-FROM (${reasonGroups(filters)}) a JOIN (${reasonGroups(filters)}) b
-  ON a.referral_id = b.referral_id AND a.reason_group < b.reason_group
+	return sql<ReasonPairsRow>`SELECT a, b, count(*)::INTEGER AS referrals FROM (
+  SELECT unnest(flatten(list_transform(r.reason_groups,
+    x -> list_transform(list_filter(r.reason_groups, y -> x < y), y -> {'a': x, 'b': y}))), recursive := true)
+  FROM referrals r WHERE len(r.reason_groups) > 1 AND ${referralWhere(filters)})
 GROUP BY ALL ORDER BY referrals DESC, a, b`;
 }
 
