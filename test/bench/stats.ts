@@ -13,6 +13,7 @@ export const p95 = (xs: number[]) =>
 const rowsOf: Record<string, number> = {
 	'100k': 100_000,
 	'1M': 1_000_000,
+	'2M': 2_000_000,
 	'2.5M': 2_500_000,
 	'5M': 5_000_000
 };

@@ -5,10 +5,10 @@ import { fixture } from '../helpers/import.ts';
 import { dropFiles, fileRow, load, open, review, slow, useBrowser } from './helpers.ts';
 
 // Issue 13: a file too large for the tab stops with a clear message, and the page keeps working.
-// Nothing here loads millions of rows: an oversized file is made in the page from one small blob
-// referenced 601 times (no bytes copied; it is refused before any is read), and the engine's
-// out-of-memory error is real but forced, by lowering DuckDB's memory limit through the
-// worker's own bindings (a second connection; the app's code is not changed for the test).
+// Nothing here loads millions of rows: an oversized file is made in the page from one 1 MB blob
+// referenced 451 times, just over the tab's limit (tabMaxBytes; no bytes are copied, and none is
+// read), and the engine's out-of-memory error is real but forced, by lowering DuckDB's memory
+// limit through the worker's own bindings (a second connection; the app is not changed for it).
 
 const small = fixture('reach-referrals.csv');
 const smallRows = readFileSync(small, 'utf8').trim().split('\n').length - 1;
@@ -64,13 +64,13 @@ const errors = (page: Page) => page.locator('.error-summary li');
 describe('files too large for a browser tab', () => {
 	const s = useBrowser();
 
-	it('refuses a 601 MB file before reading it, in plain words, then loads a small file', async () => {
+	it('refuses a 451 MB file before reading it, in plain words, then loads a small file', async () => {
 		const { page } = s;
 		await open(s);
 		await page.waitForSelector('html[data-db=ready]', slow);
 		const transfer = await page.evaluateHandle(() => {
 			const mb = new Blob([new Uint8Array(1_000_000)]);
-			const file = new File(Array(601).fill(mb), 'referrals-5M.csv', { type: 'text/csv' });
+			const file = new File(Array(451).fill(mb), 'referrals-5M.csv', { type: 'text/csv' });
 			const t = new DataTransfer();
 			t.items.add(file);
 			return t;
@@ -79,7 +79,7 @@ describe('files too large for a browser tab', () => {
 		await zone.dispatchEvent('drop', { dataTransfer: transfer });
 		await errors(page).first().waitFor(slow);
 		const [message] = await errors(page).allInnerTexts();
-		expect(message).toContain('referrals-5M.csv: is 601 MB, more than a browser tab can load');
+		expect(message).toContain('referrals-5M.csv: is 451 MB, more than a browser tab can load');
 		expect(message).toContain('Nothing was read.');
 		expect(message).toContain('Load fewer years at a time');
 		expect(message).toContain('the command-line tool sp-impact');

@@ -1,14 +1,15 @@
 // What a browser tab can load, and what the user is told past it. duckdb-wasm is 32-bit: its
 // memory stops at 4 GiB, and DuckDB's own limit there is 3.1 GiB, with no disk to spill to.
-// Measured in Chromium on 2 December 2026 (README, "Performance"): a 1M-referral export (193 MiB)
-// loads with about 1.4 GiB of wasm memory; 5M (978 MiB) ran out of memory after 2½ minutes.
+// Measured in Chromium on 2 December 2026 (README, "Performance"), generated referrals exports:
+// 2M referrals (407 MB) load with 2.9 GiB of wasm memory; 2.5M (510 MB) ran out of memory after
+// 2 minutes, and 5M (1,026 MB) after 2½.
 
 /**
  * The most CSV a tab is asked to load at once (bytes, all files together): past it a file is
  * refused before a byte is read, rather than failing minutes later. Below it, a file that still
  * does not fit is stopped by the engine's out-of-memory error, said in the same words.
  */
-export const tabMaxBytes = 600e6;
+export const tabMaxBytes = 450e6;
 
 const fewer =
 	'Load fewer years at a time (export one financial year, say), or use the command-line tool ' +
