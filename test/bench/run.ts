@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureChromium, openBrowser } from '../e2e/chromium.ts';
 import { serveBuild } from '../e2e/server.ts';
+import { bigBench } from './big.ts';
 import { browserRun } from './browser.ts';
 import { filtersBench } from './filters.ts';
 import { nativeRun } from './native.ts';
@@ -10,7 +11,8 @@ import { ensureSample, median } from './stats.ts';
 
 // npm run bench: import + overview figures at 100k and 1M rows, three ways, medians of several
 // runs; then filter changes on the Reach page at 1M (test/bench/filters.ts, also run alone); then
-// every page in the engines at 100k and 1M (test/bench/pages.ts, also run alone).
+// every page in the engines at 100k and 1M (test/bench/pages.ts, also run alone); last, 1M and
+// 5M in the browser with memory (test/bench/big.ts, also run alone; a fresh browser each).
 const sizes = [
 	{ label: '100k', runs: 5 },
 	{ label: '1M', runs: 3 }
@@ -63,6 +65,7 @@ try {
 	for (const rows of ['100k', '1M']) results[`${rows} pages (engines)`] = await pagesBench(rows);
 	mkdirSync('test/bench/out', { recursive: true });
 	writeFileSync('test/bench/out/filters-1M.json', JSON.stringify({ ...filters, steps }, null, 2));
+	results['1M and 5M in the browser'] = await bigBench(url, ['1M', '5M'], 1, 20 * 60_000);
 } finally {
 	await browser.close();
 	server.close();

@@ -1,4 +1,5 @@
 import type { Profile } from '../contract/profile.ts';
+import { isOutOfMemory } from '../db/out-of-memory.ts';
 import { ident } from '../db/sql.ts';
 import type { Db } from '../db/types.ts';
 import type { Encoding } from './decode.ts';
@@ -68,10 +69,11 @@ export async function prepareFile(
 			name,
 			error: `${name}: is empty (0 bytes), so there is nothing to load. Export the data again.`
 		};
+	let staged: Awaited<ReturnType<typeof stageInput>> | undefined;
 	try {
 		const reading = `Reading ${name} (${megabytes(input.size)})`;
 		step(reading);
-		const staged = await stageInput(db, input, kind, options.sheet, (percent) =>
+		staged = await stageInput(db, input, kind, options.sheet, (percent) =>
 			step(`${reading}: decoded ${percent}%`)
 		);
 		if ('error' in staged) return { name, error: `${name}: ${staged.error}` };
@@ -111,6 +113,12 @@ export async function prepareFile(
 			dropped: []
 		};
 	} catch (e) {
+		// Out of memory is not a fault of the file: the caller says so in its own words, after the
+		// raw table read so far is dropped to give the memory back.
+		if (isOutOfMemory(e)) {
+			if (staged && 'index' in staged) await db.exec(dropRawSql(staged.index)).catch(() => {});
+			throw e;
+		}
 		// The engine's words mean nothing to the user: say what to do instead.
 		const why = e instanceof Refusal ? ` (${e.message})` : '';
 		return {

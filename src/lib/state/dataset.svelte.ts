@@ -2,6 +2,7 @@ import type { DeclaredMeasure } from '$lib/contract/measures.ts';
 import { emptyProfile, type Profile } from '$lib/contract/profile.ts';
 import type { TableName } from '$lib/contract/tables.ts';
 import { getDb } from '$lib/db/browser.ts';
+import { isOutOfMemory } from '$lib/db/out-of-memory.ts';
 import type { Sql } from '$lib/db/sql.ts';
 import type { Row } from '$lib/db/types.ts';
 import type { InputFile } from '$lib/ingest/input.ts';
@@ -17,6 +18,7 @@ import {
 } from '$lib/ingest/prepare.ts';
 import type { ImportReport } from '$lib/ingest/report.ts';
 import { dropRawSql } from '$lib/ingest/stage.ts';
+import { outOfMemoryMessage, tooLargeForTab } from '$lib/ingest/tab-limit.ts';
 
 type Status = 'empty' | 'reading' | 'review' | 'loading' | 'loaded';
 
@@ -49,10 +51,21 @@ class Dataset {
 		const instance = await db();
 		for (const input of inputs) {
 			const name = uniqueName(input.name, this.files);
+			const chosen = this.files.reduce((n, f) => n + f.size, 0);
+			const tooLarge = tooLargeForTab(name, input.size, chosen);
+			if (tooLarge) {
+				this.errors.push({ name, error: tooLarge });
+				continue;
+			}
 			const prepared = await prepareFile(instance, input, {
 				profile: this.profile,
 				name,
 				onStep: (step) => this.setStep(step)
+			}).catch(async (e: unknown) => {
+				if (!isOutOfMemory(e)) throw e;
+				console.error(e);
+				await this.setAside();
+				return { name, error: outOfMemoryMessage([name], this.report !== null) };
 			});
 			if (isUnreadable(prepared)) this.errors.push(prepared);
 			else {
@@ -171,12 +184,34 @@ class Dataset {
 		} catch (e) {
 			// Nothing was half-loaded (loadFiles is all or nothing); the engine's words stay in the console.
 			console.error(e);
+			if (isOutOfMemory(e)) {
+				const names = this.files.map((f) => f.name);
+				await this.setAside();
+				this.errors.push({
+					name: 'Import',
+					error: outOfMemoryMessage(names, this.report !== null)
+				});
+				// The dataset loaded before, if any, was rolled back to whole and stays on show.
+				this.status = this.report ? 'loaded' : 'empty';
+				return;
+			}
 			this.errors.push({
 				name: 'Import',
 				error: `The files could not be loaded: an internal error, not a fault in your data you can fix. ${this.report ? 'The data loaded before is unchanged.' : 'Nothing was loaded.'} Try again, or reload the page.`
 			});
 			this.status = 'review';
 		}
+	}
+
+	/**
+	 * After the engine ran out of memory: drop every listed file's raw table, so the memory is
+	 * DuckDB's again and a smaller file can load in this page, and take the files off the list.
+	 */
+	private async setAside() {
+		const instance = await db();
+		for (const f of this.files) await instance.exec(dropRawSql(f.index)).catch(() => {});
+		this.files = [];
+		this.inputs.clear();
 	}
 
 	/** Back to an empty page. */
