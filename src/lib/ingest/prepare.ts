@@ -14,6 +14,7 @@ import { detectTable, mapHeaders, type Mapping } from './mapping.ts';
 import { Refusal, stageInput } from './read-file.ts';
 import type { Delimiter } from './sniff.ts';
 import { dropRawSql, isWide, rawColumn, rawNames, rawStatsSql } from './stage.ts';
+import { formatBytes } from '../util/format.ts';
 
 /** A file read into a raw table and mapped, waiting for the user's review before it loads. */
 export interface PreparedFile {
@@ -69,7 +70,7 @@ export async function prepareFile(
 			error: `${name}: is empty (0 bytes), so there is nothing to load. Export the data again.`
 		};
 	try {
-		const reading = `Reading ${name} (${megabytes(input.size)})`;
+		const reading = `Reading ${name} (${formatBytes(input.size)})`;
 		step(reading);
 		const staged = await stageInput(db, input, kind, options.sheet, (percent) =>
 			step(`${reading}: decoded ${percent}%`)
@@ -153,12 +154,6 @@ export async function dropIdentifierColumns(db: Db, file: PreparedFile): Promise
 		dropped: file.identifiers,
 		identifiers: []
 	};
-}
-
-function megabytes(bytes: number): string {
-	return bytes < 1e6
-		? `${Math.max(1, Math.round(bytes / 1e3))} KB`
-		: `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** A name no other file has: two files with one name (from two folders) are told apart. */
