@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 // The package's "blocking" export is dist/duckdb-node-blocking.cjs under Node, with its types.
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { toRows } from '../../src/lib/db/arrow-rows.ts';
+import { toColumns, toRows } from '../../src/lib/db/arrow-rows.ts';
+import { rebatch } from '../../src/lib/db/batches.ts';
 import {
 	QueryError,
 	startupSql,
@@ -48,6 +49,21 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 			} catch (cause) {
 				throw new QueryError(text, cause);
 			}
+		},
+		async scan(text, rows, onBatch) {
+			let reader;
+			try {
+				reader = await connection.send(text, true);
+			} catch (cause) {
+				throw new QueryError(text, cause);
+			}
+			let batches: ReturnType<typeof rebatch> | undefined;
+			for (const piece of reader) {
+				const { names, columns } = toColumns(piece);
+				batches ??= rebatch(names, rows, onBatch);
+				await batches.push(columns, piece.numRows);
+			}
+			await batches?.end();
 		},
 		async exec(text: string) {
 			try {

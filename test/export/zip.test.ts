@@ -1,49 +1,82 @@
-// The browser's "Download the cleaned data": a .zip of Parquet files and manifest.json, written
-// by duckdb-wasm (its Node build here) and by native DuckDB, read back by `sp-impact summary`.
+// The browser's "Download the cleaned data": a .zip of Parquet files (written in JS from a streamed
+// scan) and manifest.json, written by duckdb-wasm (its Node build here) and by native DuckDB. Read
+// back by native DuckDB, it must hold what `sp-impact export --format parquet` writes, type for
+// type and row for row, and `sp-impact summary` must print the same figures from it.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createNodeDb } from '../../src/lib/db/node.ts';
 import type { Db } from '../../src/lib/db/types.ts';
-import { exportZip } from '../../src/lib/export/zip.ts';
+import { literal } from '../../src/lib/db/sql.ts';
+import { exportZip, type ZipFormat } from '../../src/lib/export/zip.ts';
 import { exportTables } from '../../src/lib/export/tables.ts';
 import { parseManifest } from '../../src/lib/export/manifest.ts';
 import { importPaths, scratchDir } from '../helpers/import.ts';
+import { sample } from '../helpers/printed.ts';
 import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 import { cli } from '../cli/run-cli.ts';
 
-const samples = join(import.meta.dirname, '..', '..', 'data-samples', 'exports');
 const shaped = ['synthetic-casebook-export.csv', 'synthetic-spreadsheet-export.xlsx'].map((f) =>
-	join(samples, f)
+	join(import.meta.dirname, '..', '..', 'data-samples', 'exports', f)
 );
+// The canonical sample fills every table; the shaped exports add rejected rows and issues.
+const inputs = { sample, shaped };
 
 type Engine = () => Promise<Db & { close(): unknown }>;
-// The browser's engine writes CSV (no Parquet writer without its extension); native writes both.
-const cases: [string, 'csv' | 'parquet', Engine][] = [
-	['duckdb-wasm', 'csv', createWasmNodeDb],
-	['native DuckDB', 'csv', createNodeDb],
-	['native DuckDB', 'parquet', createNodeDb]
+const engines: Record<string, Engine> = {
+	'duckdb-wasm': createWasmNodeDb,
+	'native DuckDB': createNodeDb
+};
+const cases: [string, ZipFormat, keyof typeof inputs][] = [
+	['duckdb-wasm', 'parquet', 'sample'],
+	['duckdb-wasm', 'parquet', 'shaped'],
+	['native DuckDB', 'parquet', 'sample'],
+	['duckdb-wasm', 'csv', 'shaped']
 ];
+
+/** The zip's parts as one byte array. */
+const joined = (parts: Uint8Array[]) => {
+	const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+	return all;
+};
 
 describe('exportZip', () => {
 	let scratch: Awaited<ReturnType<typeof scratchDir>>;
-	let expected: string;
+	let reader: Awaited<ReturnType<typeof createNodeDb>>;
+	const summaries: Record<string, string> = {};
+	const cliExports: Record<string, string> = {};
 	beforeAll(async () => {
 		scratch = await scratchDir();
-		const result = await cli('summary', ...shaped);
-		expected = result.stdout;
+		reader = await createNodeDb();
+		for (const [name, paths] of Object.entries(inputs)) {
+			summaries[name] = (await cli('summary', ...paths)).stdout;
+			cliExports[name] = join(scratch.dir, `cli-${name}`);
+			const written = await cli(
+				'export',
+				'--format',
+				'parquet',
+				'--out',
+				cliExports[name],
+				...paths
+			);
+			expect(written.stderr).toBe('');
+		}
+	}, 120_000);
+	afterAll(async () => {
+		await reader.close();
+		await scratch.remove();
 	});
-	afterAll(() => scratch.remove());
 
 	it.each(cases)(
-		'%s, %s: the zip unpacks to an export that gives the same summary',
-		async (name, format, create) => {
-			const db = await create();
+		'%s, %s, %s: the zip unpacks to the CLI export, and gives the same summary',
+		async (engine, format, input) => {
+			const db = await engines[engine]();
 			let zip: Uint8Array;
 			try {
-				const imported = await importPaths(db, shaped);
-				zip = await exportZip(db, imported, format);
+				const imported = await importPaths(db, inputs[input]);
+				zip = joined(await exportZip(db, imported, format));
 			} finally {
 				await db.close();
 			}
@@ -60,12 +93,39 @@ describe('exportZip', () => {
 			const manifest = parseManifest(strFromU8(files['manifest.json']));
 			expect(manifest.errors).toEqual([]);
 			expect(manifest.value).toMatchObject({ format, duckdb_version: 'v1.4.3' });
-			const dir = join(scratch.dir, `${name.replace(/\W/g, '-')}-${format}`);
+
+			const dir = join(scratch.dir, `${engine.replace(/\W/g, '-')}-${format}-${input}`);
 			await mkdir(dir, { recursive: true });
 			for (const [file, bytes] of Object.entries(files)) await writeFile(join(dir, file), bytes);
 			const summary = await cli('summary', dir);
 			expect(summary.stderr).toBe('');
-			expect(summary.stdout).toBe(expected);
-		}
+			expect(summary.stdout).toBe(summaries[input]);
+
+			if (format !== 'parquet') return;
+			for (const t of manifest.value!.tables) {
+				const ours = literal(join(dir, t.file)).text;
+				const theirs = literal(join(cliExports[input], t.file)).text;
+				// Column names and types as native DuckDB reads them, and as Parquet stores them.
+				const describe = (file: string) => reader.query(`DESCRIBE SELECT * FROM ${file}`);
+				expect(await describe(ours), t.name).toEqual(await describe(theirs));
+				const schema = (file: string) =>
+					reader.query(
+						`SELECT name, type, converted_type, repetition_type, num_children
+						 FROM parquet_schema(${file}) WHERE name <> 'duckdb_schema'`
+					);
+				expect(await schema(ours), t.name).toEqual(await schema(theirs));
+				// The same rows, duplicates and nulls included, and as many as the manifest says.
+				const [{ n }] = await reader.query<{ n: number }>(
+					`SELECT count(*)::INTEGER AS n FROM ${ours}`
+				);
+				expect(n, t.name).toBe(t.rows);
+				const [{ extra, missing }] = await reader.query<{ extra: number; missing: number }>(
+					`SELECT (SELECT count(*) FROM (FROM ${ours} EXCEPT ALL FROM ${theirs}))::INTEGER AS extra,
+					        (SELECT count(*) FROM (FROM ${theirs} EXCEPT ALL FROM ${ours}))::INTEGER AS missing`
+				);
+				expect({ extra, missing }, t.name).toEqual({ extra: 0, missing: 0 });
+			}
+		},
+		120_000
 	);
 });

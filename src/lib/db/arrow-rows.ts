@@ -1,9 +1,12 @@
 import { Type, type Field, type Table } from 'apache-arrow';
 import type { Row } from './types.ts';
+
+/** What `toRows` and `toColumns` read: an Arrow table or one record batch of it. */
+type ArrowResult = Pick<Table, 'schema' | 'numRows' | 'getChildAt'>;
 import { formatEpochDay, formatEpochMs, toNumber } from './values.ts';
 
 /** Arrow results (duckdb-wasm) to the same plain rows the native client gives. */
-export function toRows(table: Table): Row[] {
+export function toRows(table: ArrowResult): Row[] {
 	const fields = table.schema.fields;
 	const columns = fields.map((_, i) => table.getChildAt(i));
 	const rows: Row[] = new Array(table.numRows);
@@ -13,6 +16,18 @@ export function toRows(table: Table): Row[] {
 		rows[r] = row;
 	}
 	return rows;
+}
+
+/** Arrow results to plain values column by column (for `Db.scan`): one array per column. */
+export function toColumns(table: ArrowResult): { names: string[]; columns: unknown[][] } {
+	const fields = table.schema.fields;
+	const columns = fields.map((field, c) => {
+		const vector = table.getChildAt(c);
+		const values: unknown[] = new Array(table.numRows);
+		for (let r = 0; r < table.numRows; r++) values[r] = plain(vector?.get(r), field);
+		return values;
+	});
+	return { names: fields.map((f) => f.name), columns };
 }
 
 function plain(value: unknown, field: Field): unknown {

@@ -1,7 +1,13 @@
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+	DuckDBInstance,
+	JSDuckDBValueConverter,
+	type DuckDBConnection,
+	type DuckDBValue
+} from '@duckdb/node-api';
+import { rebatch } from './batches.ts';
 import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
 import { formatEpochMs, toNumber } from './values.ts';
 
@@ -52,6 +58,29 @@ export async function createNodeDb(
 				} catch (cause) {
 					throw new QueryError(text, cause);
 				}
+			});
+		},
+		scan(text, rows, onBatch) {
+			return serial(async () => {
+				let result;
+				try {
+					result = await connection.stream(text);
+				} catch (cause) {
+					throw new QueryError(text, cause);
+				}
+				const types = result.columnTypes().map((t) => t.toString());
+				const batches = rebatch(result.columnNames(), rows, onBatch);
+				for (
+					let chunk = await result.fetchChunk();
+					chunk?.rowCount;
+					chunk = await result.fetchChunk()
+				) {
+					const columns = chunk
+						.convertColumns(JSDuckDBValueConverter)
+						.map((values, c) => values.map((v) => plain(v, types[c])));
+					await batches.push(columns, chunk.rowCount);
+				}
+				await batches.end();
 			});
 		},
 		exec(text: string) {

@@ -4,10 +4,28 @@ export type Row = Record<string, unknown>;
 /** A file the database can read: a browser File, or a path on disk (Node). */
 export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: string };
 
+/** A slice of a result, column by column, with the same plain values `query` gives. */
+export interface ColumnBatch {
+	names: string[];
+	columns: unknown[][];
+	rows: number;
+}
+
 /** The one interface metrics and ingest use to reach DuckDB, in the browser or in Node. */
 export interface Db {
 	/** Run one statement with positional `?` parameters and return plain rows. */
 	query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+	/**
+	 * Run one query and hand its result to `onBatch` in order, about `rows` rows at a time, so the
+	 * whole result is never held in JS at once (the export's Parquet writer). `onBatch` must not
+	 * query the same Db: the scan holds its connection until it ends. Cast ENUM columns to VARCHAR:
+	 * duckdb-wasm streams them without their dictionaries, so every value would read as null.
+	 */
+	scan(
+		sql: string,
+		rows: number,
+		onBatch: (batch: ColumnBatch) => Promise<void> | void
+	): Promise<void>;
 	/** Run a statement with no result (DDL, several statements, no parameters). */
 	exec(sql: string): Promise<void>;
 	/** Make a file readable by SQL; returns the name to use inside read_csv(). */

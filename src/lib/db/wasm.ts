@@ -4,7 +4,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
-import { toRows } from './arrow-rows.ts';
+import { toColumns, toRows } from './arrow-rows.ts';
+import { rebatch } from './batches.ts';
 
 // Self-hosted bundles only: no CDN, and no threaded (COI) bundle, so no COOP/COEP headers.
 const bundles: duckdb.DuckDBBundles = {
@@ -35,6 +36,28 @@ export async function createWasmDb(): Promise<Db> {
 				}
 			} catch (cause) {
 				throw new QueryError(text, cause);
+			}
+		},
+		async scan(text, rows, onBatch) {
+			// A connection of its own: a query on the page's connection would end a streamed result.
+			const own = await db.connect();
+			try {
+				for (const statement of startupSql) await own.query(statement);
+				let reader;
+				try {
+					reader = await own.send(text, true);
+				} catch (cause) {
+					throw new QueryError(text, cause);
+				}
+				let batches: ReturnType<typeof rebatch> | undefined;
+				for await (const piece of reader) {
+					const { names, columns } = toColumns(piece);
+					batches ??= rebatch(names, rows, onBatch);
+					await batches.push(columns, piece.numRows);
+				}
+				await batches?.end();
+			} finally {
+				await own.close();
 			}
 		},
 		async exec(text: string) {

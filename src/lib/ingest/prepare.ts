@@ -15,6 +15,7 @@ import { detectTable, mapHeaders, type Mapping } from './mapping.ts';
 import { Refusal, stageInput } from './read-file.ts';
 import type { Delimiter } from './sniff.ts';
 import { dropRawSql, isWide, rawColumn, rawNames, rawStatsSql } from './stage.ts';
+import { formatBytes } from '../util/format.ts';
 
 /** A file read into a raw table and mapped, waiting for the user's review before it loads. */
 export interface PreparedFile {
@@ -71,7 +72,7 @@ export async function prepareFile(
 		};
 	let staged: Awaited<ReturnType<typeof stageInput>> | undefined;
 	try {
-		const reading = `Reading ${name} (${megabytes(input.size)})`;
+		const reading = `Reading ${name} (${formatBytes(input.size)})`;
 		step(reading);
 		staged = await stageInput(db, input, kind, options.sheet, (percent) =>
 			step(`${reading}: decoded ${percent}%`)
@@ -161,12 +162,6 @@ export async function dropIdentifierColumns(db: Db, file: PreparedFile): Promise
 		dropped: file.identifiers,
 		identifiers: []
 	};
-}
-
-function megabytes(bytes: number): string {
-	return bytes < 1e6
-		? `${Math.max(1, Math.round(bytes / 1e3))} KB`
-		: `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** A name no other file has: two files with one name (from two folders) are told apart. */

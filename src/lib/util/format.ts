@@ -37,3 +37,10 @@ export function formatShare(v: number | null | undefined): string {
 export function formatRate(v: number | null | undefined): string {
 	return v == null ? '*' : decimal(v, 1);
 }
+
+/** A file's size in words: KB under a megabyte (at least 1 KB), else MB to one decimal. */
+export function formatBytes(bytes: number): string {
+	return bytes < 1e6
+		? `${Math.max(1, Math.round(bytes / 1e3))} KB`
+		: `${(bytes / 1e6).toFixed(1)} MB`;
+}
