@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/metrics/journeys.ts';
 import { reReferralGaps, repeatPeople } from '../../src/lib/metrics/re-referrals.ts';
 import { run } from '../../src/lib/metrics/run.ts';
-import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
+import { fixture, importPaths, nativeDb, useNativeDb } from '../helpers/import.ts';
 
 // test/fixtures/journeys-referrals.csv, worked by hand at the as-of date 30/06/2024 (— = blank).
 // North SP is North PCN and link worker LW1; South SP is South PCN and LW2 (J20: no PCN, no worker).
@@ -296,5 +296,26 @@ describe('journeys on DuckDB', () => {
 			await expect(q(query), query.text.slice(0, 80)).resolves.toBeInstanceOf(Array);
 		}
 		expect(splitIn('practice')).toBe('none');
+	});
+});
+
+describe('re-referrals join people by number, not by the text of their key', () => {
+	const ctx = useNativeDb();
+	it('a referral without a person ID is no earlier episode of a person whose ID looks like its key', async () => {
+		// K2 has no person ID, so its person key is '#K2': the same text as K1's person ID, so both
+		// are numbered as one repeat person. Neither may count as the other's earlier episode.
+		const path = await ctx.files.write(
+			'keys.csv',
+			[
+				'referral_id,person_id,referral_date,service,discharge_date,discharge_reason',
+				'K1,#K2,2024-01-01,North SP,2024-01-10,Goals met',
+				'K2,,2024-02-01,North SP,2024-02-10,Goals met',
+				'K3,P9,2024-01-01,North SP,2024-01-10,Goals met',
+				'K4,P9,2024-03-01,North SP,,'
+			].join('\n')
+		);
+		await importPaths(ctx.db, [path]);
+		const rows = await run(ctx.db, reReferralGaps(noFilters, '2024-06-30'));
+		expect(rows).toEqual([{ band: 1, episodes: 1 }]); // K4, 51 days after K3
 	});
 });

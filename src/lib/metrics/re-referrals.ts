@@ -40,17 +40,20 @@ export type ReReferralGapsRow = { band: number; episodes: number };
  * 271–365 (bands 1–4 are the re-referrals within 365 days) and 5 is over 365. An earlier
  * episode is another of the person's, discharged on or before this referral and not before
  * its own referral (a discharge dated before its referral is no discharge to count from).
+ * Only people referred more than once can have one: the join is on their numbers (`person_no`,
+ * and `person_order` for the episode), integers, not on the person ID's text. With a person ID
+ * on both sides, the same number is the same person ID.
  */
 export function reReferralGaps(filters: Filters, asOf: string): Sql<ReReferralGapsRow> {
 	const [a, b, c, d] = gapBands;
 	return sql<ReReferralGapsRow>`SELECT band, count(*)::INTEGER AS episodes FROM (
   SELECT CASE WHEN gap <= ${a} THEN 1 WHEN gap <= ${b} THEN 2 WHEN gap <= ${c} THEN 3
     WHEN gap <= ${d} THEN 4 ELSE 5 END AS band FROM (
-    SELECT r.referral_id, min(r.referral_date - e.discharge_date)::INTEGER AS gap
-    FROM referrals r JOIN referrals e ON e.person_id = r.person_id
-      AND e.referral_id <> r.referral_id AND e.discharge_date <= r.referral_date
-      AND e.discharge_date >= e.referral_date
-    WHERE ${byAsOf(filters, asOf)}
-    GROUP BY r.referral_id))
+    SELECT min(r.referral_date - e.discharge_date)::INTEGER AS gap
+    FROM referrals r JOIN referrals e ON e.person_no = r.person_no
+      AND e.person_order <> r.person_order AND e.discharge_date <= r.referral_date
+      AND e.discharge_date >= e.referral_date AND e.person_id IS NOT NULL
+    WHERE r.person_id IS NOT NULL AND ${byAsOf(filters, asOf)}
+    GROUP BY r.person_no, r.person_order))
 GROUP BY band ORDER BY band`;
 }
