@@ -72,7 +72,7 @@ export async function prepareFile(
 		const reading = `Reading ${name} (${megabytes(input.size)})`;
 		step(reading);
 		const staged = await stageInput(db, input, kind, options.sheet, (percent) =>
-			step(`${reading}: decoded ${percent}%`)
+			step(`${reading}: ${percent}%`)
 		);
 		if ('error' in staged) return { name, error: `${name}: ${staged.error}` };
 		const { index, headers } = staged;
