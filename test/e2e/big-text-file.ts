@@ -15,18 +15,29 @@ export interface Watched {
 }
 
 /** Build the file in the page, start watching, and drop it. */
-export async function dropBigFile(
-	page: Page,
-	options: { name: string; encoding: 'windows-1252' | 'utf-8'; rows: number }
-): Promise<void> {
-	await page.evaluate(({ name, encoding, rows }) => {
+export async function dropBigFile(page: Page, options: BigFile): Promise<void> {
+	await makeBigFile(page, options);
+	await dropMadeFile(page);
+}
+
+/** A file to make: its name, encoding, rows, and whether one note breaks a line (default yes). */
+export interface BigFile {
+	name: string;
+	encoding: 'windows-1252' | 'utf-8';
+	rows: number;
+	irregular?: boolean;
+}
+
+/** Build the file in the page (kept as `window.__bigFile`), before anything is watched. */
+export async function makeBigFile(page: Page, options: BigFile): Promise<void> {
+	await page.evaluate(({ name, encoding, rows, irregular = true }) => {
 		const practices = ['St Mary’s Surgery', 'Café Road Practice', 'Hill – View Medical'];
 		const services = ['Link workers', 'Wellbeing café'];
 		const lines = ['Referral ID,Person ID,Date of referral,Practice,Service,Notes'];
 		for (let i = 0; i < rows; i++) {
 			const date = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2024`;
 			const note =
-				i === 7
+				irregular && i === 7
 					? '"Seen twice:\r\nfirst at the café"'
 					: 'Met at the café – went to the walking group’s first session';
 			lines.push(`R${i},P${i % 50_000},${date},${practices[i % 3]},${services[i % 2]},${note}`);
@@ -42,6 +53,15 @@ export async function dropBigFile(
 				bytes[i] = c < 0x80 ? c : high[text[i]];
 			}
 		}
+		(window as unknown as { __bigFile: File }).__bigFile = new File([bytes], name, {
+			type: 'text/csv'
+		});
+	}, options);
+}
+
+/** Start watching the page and drop the file made by `makeBigFile`. */
+export async function dropMadeFile(page: Page): Promise<void> {
+	await page.evaluate(() => {
 		const watched = { percents: [] as number[], longestGapMs: 0, ticks: 0 };
 		(window as unknown as { __watched: typeof watched }).__watched = watched;
 		let last = performance.now();
@@ -52,7 +72,7 @@ export async function dropBigFile(
 			last = now;
 		}, 20);
 		const seen = () => {
-			for (const m of document.body.innerText.matchAll(/Reading [^\n]*?: (\d+)%/g)) {
+			for (const m of document.body.innerText.matchAll(/Reading [^\n]*?: (?:decoded )?(\d+)%/g)) {
 				const p = Number(m[1]);
 				if (watched.percents.at(-1) !== p) watched.percents.push(p);
 			}
@@ -64,7 +84,7 @@ export async function dropBigFile(
 			observer.disconnect();
 		};
 		const transfer = new DataTransfer();
-		transfer.items.add(new File([bytes], name, { type: 'text/csv' }));
+		transfer.items.add((window as unknown as { __bigFile: File }).__bigFile);
 		const zone = document.querySelector('[data-testid="drop-zone"]')!;
 		zone.dispatchEvent(
 			new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true })
@@ -72,7 +92,7 @@ export async function dropBigFile(
 		zone.dispatchEvent(
 			new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true })
 		);
-	}, options);
+	});
 }
 
 /** Stop watching and read what the page saw. */
