@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { createNodeDb } from '../db/node.ts';
+import { QueryError } from '../db/types.ts';
 import { problemsCsv } from '../ingest/report.ts';
 import { writeExport } from '../export/write.ts';
 import { catalogue } from '../figures/catalogue/index.ts';
@@ -34,7 +35,11 @@ export async function main(
 		return await summary(db, args.value, out, err);
 	} catch (e) {
 		// No engine message or stack trace for the user; SP_IMPACT_DEBUG=1 shows them.
-		if (process.env.SP_IMPACT_DEBUG) err.write(`${(e as Error).stack ?? e}\n`);
+		if (process.env.SP_IMPACT_DEBUG) {
+			err.write(`${(e as Error).stack ?? e}\n`);
+			// Which statement failed: the stack of an async query names only the client.
+			if (e instanceof QueryError) err.write(`SQL:\n${e.sql.slice(0, 4000)}\n`);
+		}
 		err.write(
 			`sp-impact: the files could not be loaded (an internal error, not a fault in your data you can fix). Run again with SP_IMPACT_DEBUG=1 and report what it prints.\n`
 		);
