@@ -38,6 +38,12 @@ export class QueryError extends Error {
 	}
 }
 
+/** Whether a failure is the engine reaching its memory limit (not a fault in the data). */
+export function isOutOfMemory(e: unknown): boolean {
+	const cause = e instanceof QueryError ? e.cause : e;
+	return /Out of Memory Error/.test(cause instanceof Error ? cause.message : String(cause));
+}
+
 /** Settings every connection starts with: no extension may be fetched or loaded. */
 export const startupSql = [
 	'SET autoinstall_known_extensions = false',

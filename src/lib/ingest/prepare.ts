@@ -1,6 +1,6 @@
 import type { Profile } from '../contract/profile.ts';
 import { ident } from '../db/sql.ts';
-import type { Db } from '../db/types.ts';
+import { isOutOfMemory, type Db } from '../db/types.ts';
 import type { Encoding } from './decode.ts';
 import {
 	findings,
@@ -112,6 +112,11 @@ export async function prepareFile(
 		};
 	} catch (e) {
 		// The engine's words mean nothing to the user: say what to do instead.
+		if (isOutOfMemory(e))
+			return {
+				name,
+				error: `${name}: ran out of memory while it was read (the database reached its memory limit). Load it where more memory is free (the command-line tool: a higher --memory-limit), or export it in parts and load them together.`
+			};
 		const why = e instanceof Refusal ? ` (${e.message})` : '';
 		return {
 			name,

@@ -1,4 +1,4 @@
-import type { Db } from '../db/types.ts';
+import { isOutOfMemory, type Db } from '../db/types.ts';
 import { literal } from '../db/sql.ts';
 import { detectEncoding, decode, type Encoding } from './decode.ts';
 import { passOf, type InputFile } from './input.ts';
@@ -64,7 +64,11 @@ async function stageText(
 		const read = await db
 			.exec(stageSql(index, path, delimiter, headers.length))
 			.then(() => counts(db, index))
-			.catch(() => undefined);
+			.catch((e) => {
+				// Out of memory is not a file DuckDB cannot read: it must not send it to be split.
+				if (isOutOfMemory(e)) throw e;
+				return undefined;
+			});
 		if (read && read.unreadable === 0 && read.rows === result.records) {
 			return {
 				index,
