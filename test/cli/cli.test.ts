@@ -147,6 +147,24 @@ describe('sp-impact summary', () => {
 		expect(JSON.parse(stdout)).toEqual(messySummary);
 	});
 
+	it('regression: a file read past --memory-limit was blamed on the file ("could not be read as a CSV")', async () => {
+		// 1MB is far below what DuckDB needs to read any file: it says so, and names the option.
+		const { code, stdout, stderr } = await cli(
+			'summary',
+			'--memory-limit',
+			'1MB',
+			'--temp-directory',
+			files.dir,
+			fixture('messy-referrals.csv')
+		);
+		expect({ code, stdout, stderr }).toEqual({
+			code: 1,
+			stdout: '',
+			stderr:
+				'sp-impact: messy-referrals.csv: ran out of memory while it was read (the database reached its memory limit). Load it where more memory is free (the command-line tool: a higher --memory-limit), or export it in parts and load them together.\n'
+		});
+	});
+
 	it('refuses a file with identifiers: exit 2, naming file and column, never a value', async () => {
 		const { code, stdout, stderr } = await cli('summary', fixture('messy-referrals.csv'), people);
 		expect(code).toBe(2);

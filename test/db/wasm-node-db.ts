@@ -73,6 +73,10 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 			}
 		},
 		async registerFile(name: string, source: FileSource) {
+			if (source.kind === 'blob') {
+				db.registerFileBuffer(name, new Uint8Array(await source.blob.arrayBuffer()));
+				return name;
+			}
 			if (source.kind !== 'path') throw new Error(`wasm-node db reads paths, not ${source.kind}`);
 			db.registerFileBuffer(name, new Uint8Array(await readFile(source.path)));
 			return name;

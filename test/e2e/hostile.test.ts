@@ -28,7 +28,7 @@ describe('hostile files in the browser', () => {
 		await open(s);
 		const refused = ['binary-garbage.csv', 'header-only.csv'];
 		// In file name order, as the rejected rows download lists them. The ragged file has no
-		// quotes, so DuckDB reads it first; its count differs from the scan's, so it is split.
+		// quotes but rows wider than the header allows, so the scan sends it to be split.
 		const loaded = [
 			'every-line-ragged.csv',
 			'mixed-line-endings.csv',

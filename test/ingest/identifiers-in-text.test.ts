@@ -45,6 +45,40 @@ describe('identifiers inside free text', () => {
 		});
 	});
 
+	it.each([
+		['a slash', '1234567890/943 476 5919'],
+		['a comma', '123 456 7890,9434765919'],
+		['a hyphen', '1234567890-943-476-5919']
+	])(
+		'regression: a number one character (%s) after another was not a candidate',
+		async (_, note) => {
+			// The first number fails Modulus 11 and its pattern ate the one character between them, so
+			// the second, a valid NHS number with no label, was never checked.
+			const path = await ctx.files.write(
+				'joined.csv',
+				`Referral ID,Date of referral,Notes\nR1,01/04/2024,"${note}"\n`
+			);
+			expect(await importFiles(ctx.db, [path])).toEqual({
+				error: {
+					code: 2,
+					message: message([
+						'joined.csv: column "Notes" holds 1 value that looks like NHS numbers.'
+					])
+				}
+			});
+		}
+	);
+
+	it('an 11-digit number, or two numbers run together, is still not an NHS number', async () => {
+		// 94347659190 and 9434765919123 hold NHS Digital's example inside a longer run of digits.
+		const path = await ctx.files.write(
+			'long.csv',
+			'Referral ID,Date of referral,Notes\nR1,01/04/2024,order 94347659190\nR2,02/04/2024,ref 9434765919123\n'
+		);
+		const result = await importFiles(ctx.db, [path]);
+		expect('error' in result ? result.error.message : 'loaded').toBe('loaded');
+	});
+
 	it('a number the text calls an NHS number is refused even among other 10-digit codes', async () => {
 		const codes = [1, 2, 3, 4, 5].map((i) => `R${i},01/04/2024,code 123456789${i}`);
 		const path = await ctx.files.write(

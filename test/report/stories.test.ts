@@ -11,6 +11,8 @@ describe('storyProblem', () => {
 	it.each([
 		// 943 476 5919 passes Modulus 11 (NHS Digital's example number); found after another number.
 		['Ref 1234567890, then NHS 943 476 5919 on the form.', 'an NHS number', ['5919', '943']],
+		// Regression: a number one character after another was not a candidate (no label here).
+		['Refs 1234567890/9434765919 on file.', 'an NHS number', ['9434765919']],
 		['Write to her at jo.bloggs@example.org.', 'an email address', ['jo.bloggs', 'example']],
 		['Her mobile is 07700 900123.', 'a phone number', ['900123']],
 		['Moved to LS1 4AP last year.', 'a full postcode', ['LS1', '4AP']],

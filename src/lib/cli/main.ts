@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { createNodeDb } from '../db/node.ts';
+import { isOutOfMemory } from '../db/out-of-memory.ts';
+import { QueryError } from '../db/types.ts';
 import { problemsCsv } from '../ingest/report.ts';
 import { writeExport } from '../export/write.ts';
 import { catalogue } from '../figures/catalogue/index.ts';
@@ -34,7 +36,18 @@ export async function main(
 		return await summary(db, args.value, out, err);
 	} catch (e) {
 		// No engine message or stack trace for the user; SP_IMPACT_DEBUG=1 shows them.
-		if (process.env.SP_IMPACT_DEBUG) err.write(`${(e as Error).stack ?? e}\n`);
+		if (process.env.SP_IMPACT_DEBUG) {
+			err.write(`${(e as Error).stack ?? e}\n`);
+			// Which statement failed: the stack of an async query names only the client.
+			if (e instanceof QueryError) err.write(`SQL:\n${e.sql.slice(0, 4000)}\n`);
+		}
+		if (isOutOfMemory(e)) {
+			const limit = args.value.memoryLimit ? ` (--memory-limit ${args.value.memoryLimit})` : '';
+			err.write(
+				`sp-impact: ran out of memory: DuckDB reached its memory limit${limit} while loading the files or working out the figures. Run again with a higher --memory-limit (and --temp-directory on a disk with room), or load once with \`sp-impact export\` and run summary on the export.\n`
+			);
+			return 1;
+		}
 		err.write(
 			`sp-impact: the files could not be loaded (an internal error, not a fault in your data you can fix). Run again with SP_IMPACT_DEBUG=1 and report what it prints.\n`
 		);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -93,6 +93,20 @@ export async function createNodeDb(
 			});
 		},
 		async registerFile(name: string, source: FileSource) {
+			if (source.kind === 'blob') {
+				// Written to the scratch folder piece by piece, so the blob is never one buffer.
+				const path = join(scratch, name.replace(/[^\w.-]/g, '_'));
+				const handle = await open(path, 'w');
+				try {
+					const reader = source.blob.stream().getReader();
+					for (let piece = await reader.read(); !piece.done; piece = await reader.read())
+						await handle.write(piece.value);
+				} finally {
+					await handle.close();
+				}
+				paths.set(name, path);
+				return path;
+			}
 			if (source.kind !== 'path') throw new Error(`node db reads paths, not ${source.kind}`);
 			paths.set(name, source.path);
 			return source.path;

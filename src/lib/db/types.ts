@@ -1,8 +1,12 @@
 /** A result row: column name → plain JS value (numbers, strings, booleans, arrays, null). */
 export type Row = Record<string, unknown>;
 
-/** A file the database can read: a browser File, or a path on disk (Node). */
-export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: string };
+/**
+ * A file the database can read: a browser File, a path on disk (Node), or a Blob made in pieces
+ * (a file re-encoded as UTF-8, or split records), so no one buffer holds it whole.
+ */
+export type FileSource =
+	{ kind: 'file'; file: File } | { kind: 'path'; path: string } | { kind: 'blob'; blob: Blob };
 
 /** A slice of a result, column by column, with the same plain values `query` gives. */
 export interface ColumnBatch {

@@ -68,11 +68,12 @@ export async function createWasmDb(): Promise<Db> {
 			}
 		},
 		async registerFile(name: string, source: FileSource) {
-			if (source.kind !== 'file') throw new Error(`browser db reads Files, not ${source.kind}`);
+			if (source.kind === 'path') throw new Error(`browser db reads Files, not ${source.kind}`);
 			// The worker reads slices of the File as it scans: no copy of the whole file in memory.
+			// A blob (text re-encoded in a worker) becomes a File without copying its bytes.
 			await db.registerFileHandle(
 				name,
-				source.file,
+				source.kind === 'file' ? source.file : new File([source.blob], name),
 				duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
 				true
 			);

@@ -50,43 +50,24 @@ function isUtf8(head: Uint8Array, complete: boolean): boolean {
 
 /** Decode bytes in a detected encoding to a string, without its BOM. */
 export function decode(bytes: Uint8Array, encoding: Encoding): string {
-	const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-	// TextDecoder drops a BOM by default (ignoreBOM: false).
-	const text = new TextDecoder(label).decode(bytes);
-	// Node 20.18.3+ decodes windows-1252 as Latin-1, leaving 0x80-0x9F as C1 controls
-	// (nodejs/node#56542): map them as the WHATWG index does. A no-op where the decoder is right.
-	return encoding === 'windows-1252'
-		? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80])
-		: text;
+	return pieceDecoder(encoding)(bytes, true);
 }
 
 /**
- * Decode a whole file in slices of 4 MB, giving the page a turn between slices and saying how
- * far it has got (0-100), so a 200 MB Windows-1252 or UTF-16 file does not freeze the page.
+ * A decoder fed a file piece by piece, in order; `last` marks the final piece. A character cut at
+ * a piece's edge (a UTF-8 sequence, a UTF-16 unit or surrogate pair) is finished by the next.
  */
-export async function decodeInSlices(
-	bytes: Uint8Array,
-	encoding: Encoding,
-	onProgress: (percent: number) => void = () => {}
-): Promise<string> {
-	const slice = 1 << 22;
-	if (bytes.length <= slice) return decode(bytes, encoding);
-	const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-	const decoder = new TextDecoder(label);
-	const parts: string[] = [];
-	for (let at = 0; at < bytes.length; at += slice) {
-		const end = Math.min(bytes.length, at + slice);
-		// stream: a character cut at a slice's end is finished by the next slice.
-		const text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
-		parts.push(
-			encoding === 'windows-1252'
-				? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80])
-				: text
-		);
-		onProgress(Math.round((end / bytes.length) * 100));
-		await new Promise((resolve) => setTimeout(resolve, 0));
-	}
-	return parts.join('');
+export function pieceDecoder(encoding: Encoding): (bytes: Uint8Array, last: boolean) => string {
+	// TextDecoder drops a BOM by default (ignoreBOM: false).
+	const decoder = new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+	return (bytes, last) => {
+		const text = decoder.decode(bytes, { stream: !last });
+		// Node 20.18.3+ decodes windows-1252 as Latin-1, leaving 0x80-0x9F as C1 controls
+		// (nodejs/node#56542): map them as the WHATWG index does. A no-op where the decoder is right.
+		return encoding === 'windows-1252'
+			? text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80])
+			: text;
+	};
 }
 
 // Windows-1252 bytes 0x80-0x9F (WHATWG index-windows-1252); undefined bytes map to themselves.

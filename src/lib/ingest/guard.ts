@@ -44,7 +44,15 @@ export function identifierByHeader(header: string): IdentifierKind | undefined {
 }
 
 // Value patterns (RE2 syntax). An NHS number is 10 digits (3-3-4 spacing allowed) passing Modulus 11.
-const nhsCandidate = `(?:^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?:[^0-9]|$)`;
+// RE2 has no lookahead: a pattern that checked the character after the number would consume it,
+// and a second number one character later ("1234567890/943 476 5919") would never be a candidate.
+// So the match takes one more digit if there is one, and `nhsCandidates` keeps exactly 10 digits.
+const nhsCandidate = `(?:^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}[0-9]?)`;
+
+/** SQL: the 10-digit numbers written in a text value (spaces and hyphens dropped), as a list. */
+function nhsCandidates(value: string): string {
+	return `list_filter(list_transform(regexp_extract_all(${value}, '${nhsCandidate}', 1), x -> regexp_replace(x, '[ -]', '', 'g')), x -> length(x) = 10)`;
+}
 // "NHS 943 476 5919", "NHS no: 9434765919", "nhs number 943-476-5919" inside free text.
 const labelledNhs = `(?i)(?:^|[^a-z])nhs(?:[ .:#-]*(?:no|num|number))?[ .:#-]*[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?:[^0-9]|$)`;
 const email = `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}`;
@@ -101,7 +109,7 @@ export function guardColumnSql(fileIndex: number, index: number): string {
   count_if(regexp_matches(v, '${email}'))::INTEGER AS em${index},
   count_if(regexp_matches(v, '${phone}'))::INTEGER AS ph${index},
   count_if(regexp_matches(v, '${postcode}'))::INTEGER AS pc${index}
-FROM (SELECT ${v} AS v, list_transform(regexp_extract_all(${v}, '${nhsCandidate}', 1), x -> regexp_replace(x, '[ -]', '', 'g')) AS d
+FROM (SELECT ${v} AS v, ${nhsCandidates(v)} AS d
   FROM ${ident(rawNames(fileIndex).table).text} WHERE regexp_matches(${v}, '${screen}'))`;
 }
 
@@ -152,8 +160,7 @@ export function textIdentifiersSql(text: string): Sql<{
 	date_of_birth: boolean;
 }> {
 	const re = (pattern: string) => raw(`'${pattern}'`);
-	return sql`SELECT coalesce(list_bool_or(list_transform(regexp_extract_all(v, ${re(nhsCandidate)}, 1),
-    lambda x: sp_nhs_valid(regexp_replace(x, '[ -]', '', 'g')))), false) AS nhs_number,
+	return sql`SELECT coalesce(list_bool_or(list_transform(${raw(nhsCandidates('v'))}, x -> sp_nhs_valid(x))), false) AS nhs_number,
   regexp_matches(v, ${re(email)}) AS email,
   regexp_matches(v, ${re(phone)}) AS phone,
   regexp_matches(v, ${re(postcode)}) AS postcode,

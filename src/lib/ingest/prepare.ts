@@ -75,7 +75,7 @@ export async function prepareFile(
 		const reading = `Reading ${name} (${formatBytes(input.size)})`;
 		step(reading);
 		staged = await stageInput(db, input, kind, options.sheet, (percent) =>
-			step(`${reading}: decoded ${percent}%`)
+			step(`${reading}: ${percent}%`)
 		);
 		if ('error' in staged) return { name, error: `${name}: ${staged.error}` };
 		const { index, headers } = staged;
@@ -120,7 +120,6 @@ export async function prepareFile(
 			if (staged && 'index' in staged) await db.exec(dropRawSql(staged.index)).catch(() => {});
 			throw e;
 		}
-		// The engine's words mean nothing to the user: say what to do instead.
 		const why = e instanceof Refusal ? ` (${e.message})` : '';
 		return {
 			name,

@@ -1,28 +1,17 @@
+import { isOutOfMemory } from '../db/out-of-memory.ts';
 import type { Db } from '../db/types.ts';
 import { literal } from '../db/sql.ts';
-import {
-	detectEncoding,
-	decode,
-	decodeInSlices,
-	isDuckDbReadable,
-	type Encoding
-} from './decode.ts';
-import type { InputFile } from './input.ts';
+import { detectEncoding, decode, type Encoding } from './decode.ts';
+import { passOf, type InputFile } from './input.ts';
 import { detectTable } from './mapping.ts';
 import type { PreparedFile } from './prepare.ts';
-import { plainCsv, scanRecords, splitRecords, type RecordRow } from './records.ts';
 import { cleanHeaders, detectDelimiter, parseHead } from './sniff.ts';
 import { dropRawSql, emptyRecordsSql, rawNames, stageRecordsSql, stageSql } from './stage.ts';
+import { staging, type Staging } from './text-pass.ts';
 import { readWorkbook, workbookProblem, type SheetText } from './xlsx.ts';
 
 const headBytes = 1 << 20;
 let nextIndex = 0;
-
-/**
- * The largest text file read: every line is counted in memory, and one read cannot pass 2 GiB.
- * Past it the file is refused in words, not left to crash the program (issue 14's 4 GB export).
- */
-export const maxTextBytes = 2 ** 31 - 1;
 
 /** What reading a file into its raw table gives: where it is and what its header says. */
 export type Staged = Pick<
@@ -38,10 +27,6 @@ async function stageText(
 	input: InputFile,
 	onProgress: (percent: number) => void
 ): Promise<Staged | { error: string }> {
-	if (input.size > maxTextBytes)
-		return {
-			error: `is ${(input.size / 2 ** 30).toFixed(1)} GiB, larger than the 2 GiB a file can be read in. Export it in parts (by year, say) and load the parts together`
-		};
 	const head = await input.read(0, Math.min(input.size, headBytes));
 	let encoding: Encoding = detectEncoding(head, input.size <= headBytes);
 	// A Windows-1252 byte can first appear late in a file: check its end too.
@@ -64,26 +49,28 @@ async function stageText(
 	const delimiter = detectDelimiter(text.replace(/\r\n?/g, '\n'));
 	const index = nextIndex++;
 	const fileName = `sp_input_${index}.csv`;
-	// A plain file goes to DuckDB (as it is when UTF-8, else as UTF-8 text), as long as DuckDB
-	// counts its rows as the scan does; anything else is split here, with every line counted and
-	// numbered as a spreadsheet does. A UTF-8 file's bytes are not kept while DuckDB reads it.
-	const readable = isDuckDbReadable(encoding);
-	const decoded = readable
-		? undefined
-		: await decodeInSlices(await input.read(), encoding, onProgress);
-	const utf8 = decoded === undefined ? undefined : new TextEncoder().encode(decoded);
-	const scan = scanRecords(utf8 ?? (await input.read()), delimiter);
-	if (scan.plain) {
+	// One pass in slices (in a worker in the browser) decodes a file that is not UTF-8 and scans
+	// it. A plain file goes to DuckDB (the file itself when UTF-8, else its UTF-8 text), as long as
+	// DuckDB counts its rows as the scan does; anything else is split in the pass, with every line
+	// counted and numbered as a spreadsheet does. No file is held whole unless it must be split.
+	const pass = passOf(input);
+	let result = await pass({ encoding, delimiter, split: false }, onProgress);
+	if (result.kind === 'plain') {
 		const records = parseHead(text, delimiter, input.size <= headBytes);
 		const headers = cleanHeaders(records[0]);
-		const path = readable
-			? await db.registerFile(fileName, input.source)
-			: await db.registerBytes(fileName, utf8!);
+		const path = await db.registerFile(
+			fileName,
+			result.utf8 ? { kind: 'blob', blob: result.utf8 } : input.source
+		);
 		const read = await db
 			.exec(stageSql(index, path, delimiter, headers.length))
 			.then(() => counts(db, index))
-			.catch(() => undefined);
-		if (read && read.unreadable === 0 && read.rows === scan.records) {
+			.catch((e) => {
+				// Out of memory is not a file DuckDB cannot read: it must not send it to be split.
+				if (isOutOfMemory(e)) throw e;
+				return undefined;
+			});
+		if (read && read.unreadable === 0 && read.rows === result.records) {
 			return {
 				index,
 				encoding,
@@ -96,22 +83,13 @@ async function stageText(
 			};
 		}
 		await db.exec(dropRawSql(index));
+		result = await pass({ encoding, delimiter, split: true }, onProgress);
 	}
-	const bytes = readable ? await input.read() : undefined;
-	const all = decoded ?? decode(bytes!, encoding);
-	const split = splitRecords(all, delimiter);
-	if (!split) {
-		return {
-			error:
-				'its header row opens a quote that is never closed, so its columns cannot be told apart. Open it in a spreadsheet, check the header row and save it again as CSV'
-		};
-	}
-	// Bytes that are not UTF-8 in a file that began as UTF-8: those rows are refused, not mangled.
-	const badBytes = bytes !== undefined && !validUtf8(bytes);
-	const rows = badBytes ? split.rows.map(refuseReplaced) : split.rows;
-	const headers = cleanHeaders(split.header);
+	if (result.kind === 'refused') return { error: result.error };
+	if (result.kind !== 'split') throw new Error(`a split pass gave ${result.kind}`);
+	const headers = cleanHeaders(result.header);
 	// A name of its own: the file may already be registered for the plain read above.
-	await stageRecords(db, index, `sp_rows_${index}.csv`, rows, headers.length);
+	await stageRecords(db, index, `sp_rows_${index}.csv`, result, headers.length);
 	return {
 		index,
 		encoding,
@@ -120,7 +98,7 @@ async function stageText(
 		sheets: [],
 		headers,
 		numbered: true,
-		preview: rows.flatMap((r) => ('fields' in r ? [r.fields] : [])).slice(0, 5)
+		preview: result.preview
 	};
 }
 
@@ -138,44 +116,23 @@ async function stageRecords(
 	db: Db,
 	index: number,
 	fileName: string,
-	rows: RecordRow[],
+	{ rows, csv, unreadable }: Staging,
 	width: number
 ): Promise<void> {
-	const csv = plainCsv(rows, width);
-	if (csv === '') await db.exec(emptyRecordsSql(index, width));
+	if (csv === null) await db.exec(emptyRecordsSql(index, width));
 	else {
-		const path = await db.registerBytes(fileName, new TextEncoder().encode(csv));
+		const path = await db.registerFile(fileName, { kind: 'blob', blob: csv });
 		await db.exec(stageRecordsSql(index, path, width));
 	}
-	const unreadable = rows.filter((r) => !('fields' in r));
 	for (let i = 0; i < unreadable.length; i += 1000) {
-		const values = unreadable.slice(i, i + 1000).map((r) => {
-			const { text, reason } = r as { text: string; reason: string };
-			return `(${r.row}, NULL, ${literal(text).text}, 'UNREADABLE', ${literal(reason).text})`;
+		const values = unreadable.slice(i, i + 1000).map(({ row, text, reason }) => {
+			return `(${row}, NULL, ${literal(text).text}, 'UNREADABLE', ${literal(reason).text})`;
 		});
 		await db.exec(`INSERT INTO "${rawNames(index).rejects}" VALUES ${values.join(', ')}`);
 	}
 	const read = await counts(db, index);
-	if (read.rows + read.unreadable !== rows.length) {
-		throw new Refusal(`${rows.length} rows were found but ${read.rows + read.unreadable} read`);
-	}
-}
-
-function refuseReplaced(r: RecordRow): RecordRow {
-	if (!('fields' in r) || !r.fields.some((f) => f.includes('\ufffd'))) return r;
-	return {
-		row: r.row,
-		text: r.fields.join(','),
-		reason: 'holds bytes that are not UTF-8 text (the file mixes encodings: save it again as UTF-8)'
-	};
-}
-
-function validUtf8(bytes: Uint8Array): boolean {
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
-	} catch {
-		return false;
+	if (read.rows + read.unreadable !== rows) {
+		throw new Refusal(`${rows} rows were found but ${read.rows + read.unreadable} read`);
 	}
 }
 
@@ -223,7 +180,13 @@ async function stageWorkbook(
 	const index = nextIndex++;
 	// Row numbers are the sheet's: the header is row 1, blank rows inside keep their place.
 	const rows = sheet.rows.slice(1).map((fields, i) => ({ row: i + 2, fields }));
-	await stageRecords(db, index, `sp_input_${index}.csv`, rows, headers.length);
+	await stageRecords(
+		db,
+		index,
+		`sp_input_${index}.csv`,
+		staging(rows, headers.length),
+		headers.length
+	);
 	return {
 		index,
 		encoding: 'xlsx',

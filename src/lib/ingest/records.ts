@@ -1,18 +1,10 @@
 // Where each record of a delimited file starts, and its row number as a spreadsheet shows it.
 // DuckDB's reader is fast but loses count on some files: it skips empty lines (shifting later row
 // numbers), numbers its rejects by file line, refuses mixed line endings, and its serial reader
-// drops the rows after an unterminated quote without a word. `scanRecords` finds, in one cheap
-// pass over the bytes, whether a file is plain enough for DuckDB to read as it is; when it is
+// drops the rows after an unterminated quote without a word. `scanRecords` (scan.ts) finds, in one
+// cheap pass over the bytes, whether a file is plain enough for DuckDB to read as it is; when it is
 // not, `splitRecords` reads it here, record by record, as a spreadsheet would, and rewrites it
 // as a plain CSV that carries each record's row number.
-
-/** What one scan of a file found: plain enough for DuckDB as it is, and its data records. */
-export interface Scan {
-	/** No empty lines inside, one line ending, regular quotes, no line break in a quoted value. */
-	plain: boolean;
-	/** Non-empty lines after the header (whitespace-only lines included). */
-	records: number;
-}
 
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -20,130 +12,6 @@ const LF = 0x0a;
 
 /** Extra fields read past the header, so a row with stray delimiters is caught, not lost. */
 export const slackColumns = 4;
-
-/**
- * One pass over UTF-8 bytes (or any ASCII-compatible encoding): is the file plain, and how many
- * data records does it hold? Stops at the first thing that is not plain.
- */
-export function scanRecords(bytes: Uint8Array, delimiter: string): Scan {
-	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	// Most exports hold no quote at all: then only line ends matter, found at native speed.
-	if (bytes.indexOf(QUOTE, start) < 0) return scanLines(bytes, start);
-	const delim = delimiter.charCodeAt(0);
-	const n = bytes.length;
-	let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	const notPlain = { plain: false, records: 0 };
-	let records = 0;
-	let width = -1;
-	let fields = 1;
-	let lineStart = i;
-	let blankPending = false;
-	let lf = 0;
-	let crlf = 0;
-	let fieldStart = true;
-	let afterQuote = false;
-	const endRecord = (empty: boolean): boolean => {
-		if (empty) {
-			// An empty line: fine only at the end of the file (or before anything else is read).
-			blankPending = true;
-			return true;
-		}
-		if (blankPending) return false;
-		if (width < 0) width = fields;
-		else if (fields > width + slackColumns) return false;
-		else records++;
-		fields = 1;
-		fieldStart = true;
-		afterQuote = false;
-		return true;
-	};
-	while (i < n) {
-		const b = bytes[i];
-		if (b === QUOTE) {
-			if (!fieldStart) return notPlain;
-			// A quoted value: find its closing quote on this line.
-			i++;
-			for (;;) {
-				if (i >= n) return notPlain;
-				const c = bytes[i];
-				if (c === QUOTE) {
-					if (bytes[i + 1] === QUOTE) i += 2;
-					else break;
-				} else if (c === CR || c === LF) return notPlain;
-				else i++;
-			}
-			i++;
-			fieldStart = false;
-			afterQuote = true;
-			continue;
-		}
-		if (b === delim) {
-			fields++;
-			fieldStart = true;
-			afterQuote = false;
-		} else if (b === LF || b === CR) {
-			if (b === CR) {
-				if (bytes[i + 1] !== LF) return notPlain;
-				crlf++;
-				i++;
-			} else lf++;
-			if (!endRecord(i - (b === CR ? 1 : 0) === lineStart)) return notPlain;
-			lineStart = i + 1;
-		} else {
-			if (afterQuote) return notPlain;
-			fieldStart = false;
-		}
-		i++;
-	}
-	if (lineStart < n && !endRecord(false)) return notPlain;
-	if (lf > 0 && crlf > 0) return notPlain;
-	// Empty lines above the header shift every row number: not plain either.
-	if (width < 0 || startsBlank(bytes)) return notPlain;
-	return { plain: true, records };
-}
-
-// A file without quotes: one line ending throughout (LF or CRLF), no CR elsewhere, and no empty
-// line before the last line with text. Rows with too many fields are DuckDB's to reject (and then
-// its count differs from the scan's, so the file is split instead).
-function scanLines(bytes: Uint8Array, start: number): Scan {
-	const notPlain = { plain: false, records: 0 };
-	if (startsBlank(bytes)) return notPlain;
-	let lines = 0;
-	let crlf = 0;
-	let lf = 0;
-	let blankPending = false;
-	let lineStart = start;
-	for (;;) {
-		const i = bytes.indexOf(LF, lineStart);
-		let end = i < 0 ? bytes.length : i;
-		if (i >= 0) {
-			if (end > lineStart && bytes[end - 1] === CR) {
-				crlf++;
-				end--;
-			} else lf++;
-		}
-		if (end === lineStart) {
-			if (i < 0) break;
-			blankPending = true;
-		} else {
-			if (blankPending) return notPlain;
-			lines++;
-		}
-		if (i < 0) break;
-		lineStart = i + 1;
-	}
-	let cr = 0;
-	for (let i = bytes.indexOf(CR, start); i >= 0; i = bytes.indexOf(CR, i + 1)) cr++;
-	if (cr !== crlf || (lf > 0 && crlf > 0) || lines === 0) return notPlain;
-	return { plain: true, records: lines - 1 };
-}
-
-// Whether the first line is empty or only spaces and tabs.
-function startsBlank(bytes: Uint8Array): boolean {
-	let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	while (bytes[i] === 0x20 || bytes[i] === 0x09) i++;
-	return i >= bytes.length || bytes[i] === LF || bytes[i] === CR;
-}
 
 /** One record as a spreadsheet shows it, or a line that could not be read as one. */
 export type RecordRow =
