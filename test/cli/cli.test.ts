@@ -161,7 +161,7 @@ describe('sp-impact summary', () => {
 			code: 1,
 			stdout: '',
 			stderr:
-				'sp-impact: messy-referrals.csv: ran out of memory while it was read (the database reached its memory limit). Load it where more memory is free (the command-line tool: a higher --memory-limit), or export it in parts and load them together.\n'
+				'sp-impact: ran out of memory: DuckDB reached its memory limit (--memory-limit 1MB) while loading the files or working out the figures. Run again with a higher --memory-limit (and --temp-directory on a disk with room), or load once with `sp-impact export` and run summary on the export.\n'
 		});
 	});
 
