@@ -77,6 +77,7 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 				await onPiece(header);
 				for (;;) {
 					const piece = bindings.fetchQueryResults(id);
+					if (piece == null) continue;
 					if (piece.length === 0) break;
 					await onPiece(piece);
 				}

@@ -2,7 +2,7 @@
 // reading each vector's buffers directly: `Vector.get(i)` per cell, then the plain-value step of
 // parquet.ts, cost about a second per 100k referrals. The values are those of `storedValue` in
 // parquet.ts: dates in days since 1970, BIGINT as bigint, lists as arrays, nulls as null.
-import { Type, type Data } from 'apache-arrow';
+import { DateUnit, Type, type Data, type Date_ } from 'apache-arrow';
 
 type Read = (data: Data, i: number) => unknown;
 
@@ -20,7 +20,7 @@ function readerOf(data: Data, type: string): Read {
 			};
 		case Type.Date:
 			// duckdb-wasm gives DATE as Date32 (days); a millisecond date would come as BigInt64.
-			return data.type.unit === 0 /* DateUnit.DAY */
+			return (data.type as Date_).unit === DateUnit.DAY
 				? (d, i) => d.values[i]
 				: (d, i) => Number(d.values[i]) / 86_400_000;
 		case Type.List: {

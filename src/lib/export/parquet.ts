@@ -83,7 +83,7 @@ function storedValue(type: string): (v: unknown) => unknown {
 }
 
 /** `select` with its ENUM columns read as text (their type's ENUM(...) as VARCHAR). */
-function enumsAsText(select: string, columns: ColumnType[]): string {
+export function enumsAsText(select: string, columns: ColumnType[]): string {
 	if (!columns.some((c) => c.type.includes('ENUM('))) return select;
 	const list = columns.map(({ name, type }) => {
 		const id = ident(name).text;
