@@ -60,8 +60,7 @@ export function storedColumn(datas: Data[], type: string): unknown[] {
 	for (const data of datas) {
 		const read = readerOf(data, type);
 		if (data.nullCount === 0) for (let i = 0; i < data.length; i++) out[at++] = read(data, i);
-		else
-			for (let i = 0; i < data.length; i++) out[at++] = data.getValid(i) ? read(data, i) : null;
+		else for (let i = 0; i < data.length; i++) out[at++] = data.getValid(i) ? read(data, i) : null;
 	}
 	return out;
 }

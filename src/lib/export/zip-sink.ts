@@ -25,8 +25,11 @@ export class ZipAssembler implements ZipSink {
 	private readonly parts: Uint8Array[] = [];
 	private failed: Error | null = null;
 	private readonly zip: Zip;
-	private current: { entry: ZipPassThrough; table: ArrowTable; onRows?: (n: number) => void } | null =
-		null;
+	private current: {
+		entry: ZipPassThrough;
+		table: ArrowTable;
+		onRows?: (n: number) => void;
+	} | null = null;
 
 	constructor(
 		onPart?: (bytes: Uint8Array) => void,
