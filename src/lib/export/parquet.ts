@@ -166,8 +166,18 @@ export class ArrowTable {
 	private header: Uint8Array | null = null;
 	private held: RecordBatch[] = [];
 	private heldRows = 0;
-	/** Rows written so far (for progress). */
+	/** Rows written so far. */
 	rows = 0;
+	/** Rows received so far (written, or held for the next row group). */
+	received = 0;
+
+	/**
+	 * How many rows are done, for a progress bar: reading a row and encoding it count a half each,
+	 * so a table of one row group (100k rows) moves as its pieces arrive, not 0% then 100%.
+	 */
+	get progress() {
+		return Math.floor((this.received + this.rows) / 2);
+	}
 
 	constructor(
 		private readonly columns: ColumnType[],
@@ -186,6 +196,7 @@ export class ArrowTable {
 		for (const batch of RecordBatchReader.from([this.header, bytes])) {
 			this.held.push(batch);
 			this.heldRows += batch.numRows;
+			this.received += batch.numRows;
 		}
 		if (this.heldRows < this.groupRows) return false;
 		this.flush();

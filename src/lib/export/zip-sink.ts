@@ -6,7 +6,7 @@ import { ArrowTable, rowGroupRows, type ColumnType } from './parquet.ts';
 
 /** The zip being written: tables from their Arrow IPC pieces, and whole files. */
 export interface ZipSink {
-	/** Start `file`, a Parquet table with `columns`; `onRows` hears the rows written so far. */
+	/** Start `file`, a Parquet table with `columns`; `onRows` hears the rows done so far. */
 	table(file: string, columns: ColumnType[], onRows?: (rows: number) => void): void;
 	/** One piece of the table's Arrow IPC stream (the schema first). May take the bytes over. */
 	piece(bytes: Uint8Array): Promise<void> | void;
@@ -49,7 +49,8 @@ export class ZipAssembler implements ZipSink {
 
 	piece(bytes: Uint8Array) {
 		const c = this.current!;
-		if (c.table.push(bytes)) c.onRows?.(c.table.rows);
+		c.table.push(bytes);
+		c.onRows?.(c.table.progress);
 	}
 
 	endTable() {

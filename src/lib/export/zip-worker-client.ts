@@ -22,6 +22,10 @@ export type FromWorker =
 /** Pieces (about 2,048 rows each) posted and not yet read by the worker, at most. */
 const ahead = 16;
 
+/** Bytes that own their buffer, to hand over whole: a view into a larger buffer is copied. */
+const whole = (bytes: Uint8Array) =>
+	bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+
 /** A zip written in a new Web Worker; the worker ends with the zip (or its error). */
 export function workerZipSink(): ZipSink {
 	const worker = new Worker(new URL('./zip-worker.ts', import.meta.url), { type: 'module' });
@@ -61,11 +65,7 @@ export function workerZipSink(): ZipSink {
 			post({ type: 'table', file, columns });
 		},
 		async piece(bytes) {
-			// Handed over whole; a view into a larger buffer is copied first.
-			const own =
-				bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-					? bytes
-					: bytes.slice();
+			const own = whole(bytes);
 			pending++;
 			post({ type: 'piece', bytes: own }, [own.buffer]);
 			await until(() => pending < ahead);
@@ -76,7 +76,9 @@ export function workerZipSink(): ZipSink {
 			await until(() => pending === 0);
 		},
 		file(name, bytes, deflate) {
-			post({ type: 'file', name, bytes, deflate });
+			// A CSV file can be hundreds of MB: handed over, not copied on the page's thread.
+			const own = whole(bytes);
+			post({ type: 'file', name, bytes: own, deflate }, [own.buffer]);
 		},
 		abort() {
 			worker.terminate();

@@ -15,7 +15,7 @@ import { jsonBytes, ZipAssembler, type ZipSink } from './zip-sink.ts';
 /** The formats the browser's download offers: Parquet first, CSV for a spreadsheet. */
 export type ZipFormat = 'parquet' | 'csv';
 
-/** How far the zip is: the table being written, its rows written so far, and its rows. */
+/** How far the zip is: the table being written, its rows done so far, and its rows. */
 export interface ZipProgress {
 	table: string;
 	rows: number;
@@ -25,7 +25,7 @@ export interface ZipProgress {
 export interface ZipOptions {
 	/** Where the zip is put together (default: in this thread). */
 	sink?: ZipSink;
-	/** Called as each table starts and after each row group it writes. */
+	/** Called as each table starts and as its rows are read and encoded. */
 	onProgress?: (progress: ZipProgress) => void;
 }
 
