@@ -65,6 +65,24 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 			}
 			await batches?.end();
 		},
+		async scanIpc(text, onPiece) {
+			await connection.useUnsafe(async (bindings, id) => {
+				let header;
+				try {
+					header = bindings.startPendingQuery(id, text, true);
+					while (header == null) header = bindings.pollPendingQuery(id);
+				} catch (cause) {
+					throw new QueryError(text, cause);
+				}
+				await onPiece(header);
+				for (;;) {
+					const piece = bindings.fetchQueryResults(id);
+					if (piece == null) continue;
+					if (piece.length === 0) break;
+					await onPiece(piece);
+				}
+			});
+		},
 		async exec(text: string) {
 			try {
 				connection.query(text);

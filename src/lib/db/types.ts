@@ -30,6 +30,12 @@ export interface Db {
 		rows: number,
 		onBatch: (batch: ColumnBatch) => Promise<void> | void
 	): Promise<void>;
+	/**
+	 * duckdb-wasm only: the result of one query as its Arrow IPC stream, a piece at a time (first
+	 * the schema, then one record batch of about 2,048 rows per piece), bytes the page never decodes
+	 * so a worker can (the export's Parquet writer). The same rules as `scan`.
+	 */
+	scanIpc?(sql: string, onPiece: (bytes: Uint8Array) => Promise<unknown> | unknown): Promise<void>;
 	/** Run a statement with no result (DDL, several statements, no parameters). */
 	exec(sql: string): Promise<void>;
 	/** Make a file readable by SQL; returns the name to use inside read_csv(). */

@@ -60,6 +60,31 @@ export async function createWasmDb(): Promise<Db> {
 				await own.close();
 			}
 		},
+		async scanIpc(text, onPiece) {
+			// The raw bytes duckdb-wasm's worker posts (what `send` would decode on this thread).
+			const own = await db.connect();
+			try {
+				for (const statement of startupSql) await own.query(statement);
+				await own.useUnsafe(async (bindings, id) => {
+					let header;
+					try {
+						header = await bindings.startPendingQuery(id, text, true);
+						while (header == null) header = await bindings.pollPendingQuery(id);
+					} catch (cause) {
+						throw new QueryError(text, cause);
+					}
+					await onPiece(header);
+					for (;;) {
+						const piece = await bindings.fetchQueryResults(id);
+						if (piece == null) continue;
+						if (piece.length === 0) break;
+						await onPiece(piece);
+					}
+				});
+			} finally {
+				await own.close();
+			}
+		},
 		async exec(text: string) {
 			try {
 				await connection.query(text);
