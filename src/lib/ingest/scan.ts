@@ -134,17 +134,12 @@ export class RecordScanner {
 				started = true;
 				if (i >= n) break;
 			}
+			// A CR must be followed by LF; the pair ends the line below, counted as CRLF (a CR
+			// is only pending outside quotes and once the first line has started).
+			const afterCr = crPending;
 			if (crPending) {
 				if (b !== LF) return this.fail();
 				crPending = false;
-				this.crlf++;
-				this.fields = fields;
-				if (!this.endLine(lineEmpty)) return this.fail();
-				fields = 1;
-				fieldStart = true;
-				afterQuote = false;
-				lineEmpty = true;
-				continue;
 			}
 			if (inQuote) {
 				if (quotePending) {
@@ -175,7 +170,8 @@ export class RecordScanner {
 				afterQuote = false;
 				lineEmpty = false;
 			} else if (b === LF) {
-				this.lf++;
+				if (afterCr) this.crlf++;
+				else this.lf++;
 				this.fields = fields;
 				if (!this.endLine(lineEmpty)) return this.fail();
 				fields = 1;
