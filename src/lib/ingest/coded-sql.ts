@@ -1,6 +1,7 @@
 // Work done once at import so that filter changes are cheap (issue 13): integer-coded dimensions
 // (metrics/coded.ts) and numbered repeat people, both on the loaded referrals.
 import { codedColumns, codedType } from '../metrics/coded.ts';
+import { funnelStepsAtImport } from '../metrics/reach.ts';
 
 /** Above this many values a column stays text: its ENUM would be larger than it saves. */
 export const maxCodedValues = 50_000;
@@ -50,13 +51,14 @@ export function codedColumnsSql(counts: Record<string, number>): string {
 	// The table is written anew rather than altered in place: inside the import's transaction an
 	// ALTER also converts the rows deleted as rejects (not yet committed), whose values the ENUM
 	// does not hold.
-	// The same rewrite marks the referrals with an onward referral and lists each one's reason
-	// groups (through a map of the few labels: no join, so the rows keep their order), once every
-	// table is loaded.
+	// The same rewrite marks each referral's funnel steps (one needs the onward referrals) and
+	// lists its reason groups (through a map of the few labels: no join, so the rows keep their
+	// order), once every table is loaded.
 	const recast = codedColumns.map((c) => `r."${c}"::${codedType(c)} AS "${c}"`).join(', ');
+	const steps = funnelStepsAtImport('r.referral_id IN (SELECT referral_id FROM onward_referrals)');
 	return `${types.join('\n')}
 CREATE OR REPLACE TABLE referrals AS SELECT r.* REPLACE (${recast},
-  coalesce(r.referral_id IN (SELECT referral_id FROM onward_referrals), false) AS has_onward_referral,
+  ${steps.supported} AS funnel_supported, ${steps.goals_met} AS funnel_goals_met,
   list_sort(list_distinct(list_transform(r.referral_reasons, x -> k.groups[x]))) AS reason_groups)
 FROM referrals r, (SELECT map_from_entries(coalesce(list(DISTINCT {'key': reason, 'value': reason_group}), []))
   AS groups FROM referral_reasons) k;`;

@@ -83,7 +83,8 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 		'"person_no"': `NULL::INTEGER AS "person_no"`,
 		'"person_order"': `NULL::INTEGER AS "person_order"`,
 		// Set once every table is loaded (codedColumnsSql).
-		'"has_onward_referral"': `false AS "has_onward_referral"`,
+		'"funnel_supported"': `false AS "funnel_supported"`,
+		'"funnel_goals_met"': `false AS "funnel_goals_met"`,
 		'"reason_groups"': `NULL::VARCHAR[] AS "reason_groups"`,
 		// Both set once the table is complete (measuresSql).
 		'"measure_key"': `NULL::VARCHAR AS "measure_key"`,

@@ -28,9 +28,11 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 			// Set once the table is complete, for people referred more than once (repeatPeopleSql).
 			{ name: 'person_no', type: 'INTEGER' },
 			{ name: 'person_order', type: 'INTEGER' },
-			// Set once every table is loaded (codedColumnsSql): the funnel's "supported" step
-			// reads a flag instead of joining the onward referrals on every filter change.
-			{ name: 'has_onward_referral', type: 'BOOLEAN' },
+			// Set once every table is loaded (codedColumnsSql): the funnel's "supported" and "goals
+			// met" steps (metrics/reach.ts) read flags instead of joining the onward referrals and
+			// comparing text on every filter change.
+			{ name: 'funnel_supported', type: 'BOOLEAN' },
+			{ name: 'funnel_goals_met', type: 'BOOLEAN' },
 			// The referral's reason groups, each once, sorted (from referral_reasons, at the same
 			// time): reason figures unnest them instead of joining referral_reasons on the ID.
 			{ name: 'reason_groups', type: 'VARCHAR[]' }
