@@ -163,7 +163,13 @@ describe('reach on DuckDB: people against referrals, quarter boundaries, unknown
 	// goals_met null. Flip to `it` once reach.ts counts with count(*) FILTER (WHERE ...).
 	it('regression: an empty selection has 0 people and 0 open cases, not null', async () => {
 		const [h] = await run(db, headline(year('2020/21'), '2025-04-10'));
-		expect(h).toMatchObject({ referrals: 0, people: 0, without_person_id: 0, open_cases: 0 });
+		expect(h).toMatchObject({
+			referrals: 0,
+			people: 0,
+			without_person_id: 0,
+			open_cases: 0,
+			people_with_multiple_referrals: 0
+		});
 	});
 
 	it('regression: the funnel of open cases only has 0 with goals met, not null', async () => {

@@ -58,16 +58,20 @@ export function headline<F extends boolean = false>(
 	const where = referralWhere(filters);
 	// The Reach page takes the funnel with the headline: one pass over the referrals, not two.
 	const steps = options.funnel ? sql`count(*)::INTEGER AS referred, ${funnelColumns},` : sql``;
+	// People as `peopleCount` counts them, but with the repeat people's referrals grouped once for
+	// both the distinct count and those referred more than once (one hash of them, not two).
 	return sql<HeadlineWith<F>>`SELECT count(*)::INTEGER AS referrals, ${steps}
-  ${peopleCount} AS people,
+  (coalesce(count_if(NOT r.repeat_person), 0) + coalesce(any_value(g.repeat_people), 0))::INTEGER AS people,
   coalesce(count_if(r.person_id IS NULL), 0)::INTEGER AS without_person_id,
   coalesce(count_if(r.referral_date <= CAST(${asOf} AS DATE)
     AND (r.discharge_date IS NULL OR r.discharge_date > CAST(${asOf} AS DATE))), 0)::INTEGER AS open_cases,
   strftime(min(r.referral_date), '%Y-%m-%d') AS first_referral,
   strftime(max(r.referral_date), '%Y-%m-%d') AS last_referral,
-  (SELECT count(*) FROM (SELECT r.person_no FROM referrals r WHERE r.repeat_person AND ${where}
-    GROUP BY r.person_no HAVING count(*) > 1))::INTEGER AS people_with_multiple_referrals
-FROM referrals r WHERE ${where}`;
+  coalesce(any_value(g.multiple), 0)::INTEGER AS people_with_multiple_referrals
+FROM referrals r, (SELECT count(*) AS repeat_people, count_if(n > 1) AS multiple FROM (
+  SELECT r.person_no, count(*) AS n FROM referrals r WHERE r.repeat_person AND ${where}
+  GROUP BY r.person_no)) g
+WHERE ${where}`;
 }
 
 /** A row of `totals()`. */
