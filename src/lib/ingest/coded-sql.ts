@@ -55,10 +55,10 @@ export function codedColumnsSql(counts: Record<string, number>): string {
 	// lists its reason groups (through a map of the few labels: no join, so the rows keep their
 	// order), once every table is loaded.
 	const recast = codedColumns.map((c) => `r."${c}"::${codedType(c)} AS "${c}"`).join(', ');
-	const steps = funnelStepsAtImport('r.referral_id IN (SELECT referral_id FROM onward_referrals)');
 	return `${types.join('\n')}
 CREATE OR REPLACE TABLE referrals AS SELECT r.* REPLACE (${recast},
-  ${steps.supported} AS funnel_supported, ${steps.goals_met} AS funnel_goals_met,
+  ${funnelStepsAtImport.supported} AS funnel_supported,
+  ${funnelStepsAtImport.goals_met} AS funnel_goals_met,
   list_sort(list_distinct(list_transform(r.referral_reasons, x -> k.groups[x]))) AS reason_groups)
 FROM referrals r, (SELECT map_from_entries(coalesce(list(DISTINCT {'key': reason, 'value': reason_group}), []))
   AS groups FROM referral_reasons) k;`;

@@ -2,13 +2,16 @@ import { raw, sql, type Sql } from '../db/sql.ts';
 import { namedCoded } from './coded.ts';
 import { referralWhere, type Filters } from './filters.ts';
 
+// The selected referrals of people referred once: each is one person.
+const referredOnce = `coalesce(count_if(NOT r.repeat_person), 0)`;
+
 /**
  * People among the selected referrals: one per referral for people referred once (most), and a
  * distinct count only over the referrals of people referred more than once (`repeat_person`),
  * each numbered at import (`person_no`, one integer per person).
  */
 export const peopleCount = raw(
-	`(coalesce(count_if(NOT r.repeat_person), 0) + count(DISTINCT r.person_no) FILTER (WHERE r.repeat_person))::INTEGER`
+	`(${referredOnce} + count(DISTINCT r.person_no) FILTER (WHERE r.repeat_person))::INTEGER`
 );
 
 /** A row of `latestDate()`: null when there is no data. */
@@ -61,7 +64,7 @@ export function headline<F extends boolean = false>(
 	// People as `peopleCount` counts them, but with the repeat people's referrals grouped once for
 	// both the distinct count and those referred more than once (one hash of them, not two).
 	return sql<HeadlineWith<F>>`SELECT count(*)::INTEGER AS referrals, ${steps}
-  (coalesce(count_if(NOT r.repeat_person), 0) + coalesce(any_value(g.repeat_people), 0))::INTEGER AS people,
+  (${raw(referredOnce)} + coalesce(any_value(g.repeat_people), 0))::INTEGER AS people,
   coalesce(count_if(r.person_id IS NULL), 0)::INTEGER AS without_person_id,
   coalesce(count_if(r.referral_date <= CAST(${asOf} AS DATE)
     AND (r.discharge_date IS NULL OR r.discharge_date > CAST(${asOf} AS DATE))), 0)::INTEGER AS open_cases,
@@ -193,15 +196,13 @@ ORDER BY ALL`;
  * The funnel's "supported" and "goals met" steps on one referral `r` (METHODS.md), worked out once
  * at import, when every table is loaded (ingest/coded-sql.ts), into `r.funnel_supported` and
  * `r.funnel_goals_met`: at a million referrals, reading the flags costs a third less per filter
- * change than comparing the text group and the onward referrals each time. `onward` is the
- * condition that the referral's ID is among the onward referrals.
+ * change than comparing the text group and the onward referrals each time.
  */
-export function funnelStepsAtImport(onward: string) {
-	return {
-		supported: `coalesce(${onward} OR r.discharge_reason_group IN ('goals_met', 'referred_on'), false)`,
-		goals_met: `coalesce(r.discharge_reason_group = 'goals_met', false)`
-	};
-}
+export const funnelStepsAtImport = {
+	supported: `coalesce(r.referral_id IN (SELECT referral_id FROM onward_referrals)
+    OR r.discharge_reason_group IN ('goals_met', 'referred_on'), false)`,
+	goals_met: `coalesce(r.discharge_reason_group = 'goals_met', false)`
+};
 
 /** The engagement funnel's steps as conditions on a selected referral `r` (METHODS.md). */
 export const funnelSteps = {
