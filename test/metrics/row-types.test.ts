@@ -268,6 +268,11 @@ const cases: Case[] = [
 		...counts('referrals', 'people')
 	}),
 	shaped('referralsByMonth', reach.referralsByMonth, { month: text, referrals: ['number'] }),
+	shaped(
+		'referralCounts by month, quarter, PCN, service and practice',
+		(f: Filters) => reach.referralCounts(['month', 'quarter', 'pcn', 'service', 'practice'], f),
+		{ grouping: text, key: text, ...counts('referrals', 'people') }
+	),
 	...(['source', 'source_label', 'pcn', 'practice', 'service', 'link_worker'] as const).map((d) =>
 		shaped(`referralsBy ${d}`, (f: Filters) => reach.referralsBy(d, f), {
 			key: text,

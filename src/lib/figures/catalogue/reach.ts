@@ -9,7 +9,12 @@ import { ageBands } from '../../contract/tables.ts';
 import { periodRange } from '../../metrics/filters.ts';
 import { financialQuarterRange, ukDate } from '../../metrics/periods.ts';
 import { periodYears, referralRate, unmatchedPractices } from '../../metrics/rates.ts';
-import { peopleProfile, referralsBy, referralsByPeriod } from '../../metrics/reach.ts';
+import {
+	peopleProfile,
+	referralCounts,
+	type Grouping,
+	type ReferralCountsRow
+} from '../../metrics/reach.ts';
 import { headQuery } from './shared.ts';
 import { formatCount } from '../../util/format.ts';
 import { allGroupLabels, groupLabel, publishTotal } from '../figure.ts';
@@ -27,11 +32,25 @@ import { defineFigure, toggled, type FigureInput } from './types.ts';
 const head = headQuery;
 const total = (rows: { referrals: number }[]) => rows[0]?.referrals ?? 0;
 
+// The page's counts by period and by group come from one scan of the selected referrals, shared
+// by the figures below (each takes its grouping's rows), as the people profile is.
+const breakdowns: Grouping[] = ['month', 'quarter', 'pcn', 'service', 'practice'];
+const counts = ({ filters }: FigureInput) => referralCounts(breakdowns, filters);
+const countsBy = (rows: ReferralCountsRow[], grouping: Grouping) =>
+	rows
+		.filter((r) => r.grouping === grouping)
+		.map(({ key, referrals, people }) => ({ key, referrals, people }));
+
 function periodFigure(unit: 'month' | 'quarter') {
 	return defineFigure({
 		id: unit === 'month' ? 'referrals-by-month' : 'referrals-by-quarter',
-		queries: ({ filters }) => ({ periods: referralsByPeriod(unit, filters) }),
-		view: (r, { publication }) => periodView(r.periods, unit, { publication }),
+		queries: (input) => ({ counts: counts(input) }),
+		view: (r, { publication }) =>
+			periodView(
+				countsBy(r.counts, unit).map(({ key, ...n }) => ({ period: key, ...n })),
+				unit,
+				{ publication }
+			),
 		chart: (view, _input, width) => periodSeriesChart(view.rows, { width, unit }),
 		selectLabel: 'Show',
 		// A bar shows its month or quarter: the period filter becomes that period.
@@ -53,8 +72,9 @@ function periodFigure(unit: 'month' | 'quarter') {
 function groupFigure(dimension: 'pcn' | 'practice' | 'service') {
 	return defineFigure({
 		id: `referrals-by-${dimension}`,
-		queries: (input) => ({ head: head(input), groups: referralsBy(dimension, input.filters) }),
-		view: (r, { publication }) => groupView(dimension, r.groups, total(r.head), { publication }),
+		queries: (input) => ({ head: head(input), counts: counts(input) }),
+		view: (r, { publication }) =>
+			groupView(dimension, countsBy(r.counts, dimension), total(r.head), { publication }),
 		chart: (view, { filters, setup }, width) =>
 			referralsByGroupChart(view.rows.slice(0, chartLimit), {
 				width,
@@ -69,13 +89,14 @@ function groupFigure(dimension: 'pcn' | 'practice' | 'service') {
 function rateFigure(level: 'practice' | 'pcn') {
 	return defineFigure({
 		id: `referral-rate-by-${level}`,
-		queries({ filters, setup }: FigureInput) {
+		queries(input: FigureInput) {
+			const { filters, setup } = input;
 			const years = periodYears(filters, { from: setup.firstReferral, to: setup.asOf });
 			const on = setup.practicesWithListSize > 0 && years > 0;
 			return {
 				rates: on ? referralRate(level, filters, years) : null,
 				// A rate is hidden with its practice's or PCN's referral count (secondary suppression).
-				groups: on ? referralsBy(level, filters) : null,
+				counts: on ? counts(input) : null,
 				unmatched: on ? unmatchedPractices(filters) : null
 			};
 		},
@@ -87,7 +108,7 @@ function rateFigure(level: 'practice' | 'pcn') {
 				r.rates,
 				total(r.unmatched),
 				{ publication, thresholds },
-				r.groups
+				countsBy(r.counts, level)
 			);
 			// A period with both ends counts its whole length, even where it runs past the data.
 			const end = periodRange(filters.period).to;
