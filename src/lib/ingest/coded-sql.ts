@@ -53,13 +53,14 @@ export function codedColumnsSql(counts: Record<string, number>): string {
 	// does not hold.
 	// The same rewrite marks each referral's funnel steps (one needs the onward referrals) and
 	// lists its reason groups (through a map of the few labels: no join, so the rows keep their
-	// order), once every table is loaded.
+	// order), once every table is loaded, and numbers the referrals (outcome pairs join on it).
 	const recast = codedColumns.map((c) => `r."${c}"::${codedType(c)} AS "${c}"`).join(', ');
 	return `${types.join('\n')}
 CREATE OR REPLACE TABLE referrals AS SELECT r.* REPLACE (${recast},
   ${funnelStepsAtImport.supported} AS funnel_supported,
   ${funnelStepsAtImport.goals_met} AS funnel_goals_met,
-  list_sort(list_distinct(list_transform(r.referral_reasons, x -> k.groups[x]))) AS reason_groups)
+  list_sort(list_distinct(list_transform(r.referral_reasons, x -> k.groups[x]))) AS reason_groups,
+  row_number() OVER ()::INTEGER AS referral_no)
 FROM referrals r, (SELECT map_from_entries(coalesce(list(DISTINCT {'key': reason, 'value': reason_group}), []))
   AS groups FROM referral_reasons) k;`;
 }

@@ -86,6 +86,7 @@ export function parseSql(table: TableName, files: LoadFile[]): string {
 		'"funnel_supported"': `false AS "funnel_supported"`,
 		'"funnel_goals_met"': `false AS "funnel_goals_met"`,
 		'"reason_groups"': `NULL::VARCHAR[] AS "reason_groups"`,
+		'"referral_no"': `NULL::INTEGER AS "referral_no"`,
 		// Both set once the table is complete (measuresSql).
 		'"measure_key"': `NULL::VARCHAR AS "measure_key"`,
 		'"value"': `NULL::DOUBLE AS "value"`,

@@ -19,9 +19,14 @@ const notBaseline = '(1::BIGINT << 59)';
  * The table `outcome_pairs`: one row per referral and measure with a valid score, with the
  * baseline (the earliest score labelled baseline, else the earliest score) and the follow-up
  * (the latest later score labelled follow-up or review, else the latest later score; null when
- * there is none). Run after measuresSql, which sets each score's measure and valid value.
+ * there is none), and the referral's number (`referral_no`, null when no referral has the ID): the
+ * outcome figures join the referrals on it, an integer, not on the ID's text (at a million
+ * referrals in duckdb-wasm, about half the time of the Outcomes page's costliest query). Run
+ * after measuresSql, which sets each score's measure and valid value, and once the referrals are
+ * numbered (codedColumnsSql).
  */
 export const pairsTableSql = `CREATE OR REPLACE TABLE outcome_pairs AS
+SELECT p.*, r.referral_no FROM (
 SELECT referral_id, measure_key, baseline,
   CASE WHEN k1 > bpos THEN f1 WHEN k2 > bpos THEN f2 END AS followup
 FROM (
@@ -34,4 +39,5 @@ FROM (
       regexp_matches(timepoint, 'follow|review') AS fu,
       CASE WHEN timepoint = 'baseline' THEN ok ELSE ok + ${notBaseline} END AS bk
     FROM (SELECT *, ${order} AS ok FROM outcomes WHERE value IS NOT NULL)
-  ) GROUP BY referral_id, measure_key);`;
+  ) GROUP BY referral_id, measure_key)) p
+LEFT JOIN referrals r ON r.referral_id = p.referral_id;`;

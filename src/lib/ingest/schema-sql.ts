@@ -35,7 +35,10 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 			{ name: 'funnel_goals_met', type: 'BOOLEAN' },
 			// The referral's reason groups, each once, sorted (from referral_reasons, at the same
 			// time): reason figures unnest them instead of joining referral_reasons on the ID.
-			{ name: 'reason_groups', type: 'VARCHAR[]' }
+			{ name: 'reason_groups', type: 'VARCHAR[]' },
+			// The referral's number, 1, 2, 3… (codedColumnsSql): the outcome pairs carry it, so the
+			// outcome figures join on an integer instead of the referral ID's text.
+			{ name: 'referral_no', type: 'INTEGER' }
 		],
 		// The measure the label resolved to, and the score used in figures (converted, or NULL
 		// when invalid); `score` keeps what the file said.

@@ -40,7 +40,7 @@ export function outcomeCells<B extends Unit | undefined = undefined>(
   SELECT ${key}measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
     SELECT ${unit}p.measure_key AS measure, p.baseline, p.followup,
       coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
-    FROM outcome_pairs p JOIN referrals r ON r.referral_id = p.referral_id
+    FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
     WHERE ${referralWhere(filters)})
   GROUP BY ALL)
 ORDER BY ALL`;
@@ -77,7 +77,7 @@ export function outcomeGroups(filters: Filters): Sql<OutcomeGroupsRow> {
 FROM (
   SELECT p.measure_key AS measure, p.followup - p.baseline AS change,
     r.service, r.pcn, r.age_band, r.sex_group, r.imd_decile
-  FROM outcome_pairs p JOIN referrals r ON r.referral_id = p.referral_id
+  FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
   WHERE p.followup IS NOT NULL AND ${referralWhere(filters)})
 GROUP BY GROUPING SETS (${raw(sets)})
 ORDER BY measure, dimension, TRY_CAST("group" AS INTEGER) NULLS LAST, "group"`;
