@@ -145,6 +145,22 @@ describe('sp-impact export, read back by the other commands', () => {
 		expect(format.stderr).toContain('invalid --format: xls (use parquet, duckdb, csv)');
 	});
 
+	it('says an export from an earlier version lacks columns, and to export again', async () => {
+		const dir = join(scratch.dir, 'older');
+		await run('export', '--format', 'parquet', '--out', dir, ...shaped);
+		const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+		const referrals = manifest.tables.find((t: { name: string }) => t.name === 'referrals');
+		referrals.columns = referrals.columns.filter(
+			(c: { name: string }) => !['funnel_supported', 'referral_no'].includes(c.name)
+		);
+		await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+		const result = await cli('summary', dir);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(
+			'was written by an earlier version of sp-impact: its table referrals lacks funnel_supported, referral_no. Export the data again from the original files.'
+		);
+	});
+
 	it('names the table a damaged export lacks', async () => {
 		const dir = join(scratch.dir, 'damaged');
 		await run('export', '--format', 'parquet', '--out', dir, ...shaped);

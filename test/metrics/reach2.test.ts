@@ -4,8 +4,10 @@ import {
 	filterOptions,
 	funnel,
 	headline,
+	referralCounts,
 	referralsBy,
-	referralsByPeriod
+	referralsByPeriod,
+	type Grouping
 } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
@@ -204,5 +206,33 @@ describe('reach on DuckDB: people against referrals, quarter boundaries, unknown
 				practices_with_list_size: 4
 			}
 		]);
+	});
+	it('counts by several groupings in one scan equal each grouping counted alone', async () => {
+		const groupings: Grouping[] = ['month', 'quarter', 'pcn', 'service', 'practice', 'source'];
+		const views = [
+			noFilters,
+			makeFilters({ period: { kind: 'quarter', label: '2024/25 Q3' } }),
+			makeFilters({ pcn: ['South PCN'] })
+		];
+		for (const f of views) {
+			const rows = await run(db, referralCounts(groupings, f));
+			expect(rows.map((r) => r.grouping)).toEqual(
+				groupings.flatMap((g) => rows.filter((r) => r.grouping === g).map(() => g))
+			);
+			for (const g of groupings) {
+				const alone =
+					g === 'month' || g === 'quarter'
+						? (await run(db, referralsByPeriod(g, f))).map(({ period, ...n }) => ({
+								key: period,
+								...n
+							}))
+						: await run(db, referralsBy(g, f));
+				const mine = rows
+					.filter((r) => r.grouping === g)
+					.map(({ key, referrals, people }) => ({ key, referrals, people }));
+				expect(mine, `${g} ${JSON.stringify(f)}`).toEqual(alone);
+				expect(mine.length, g).toBeGreaterThan(0);
+			}
+		}
 	});
 });

@@ -39,6 +39,8 @@ export async function openExport(
 	const manifest = parseManifest(text);
 	if (!manifest.value)
 		return { error: `${path}/manifest.json: ${manifest.errors.slice(0, 3).join('; ')}` };
+	const older = olderExport(path, manifest.value);
+	if (older) return { error: older };
 	if (manifest.value.format === 'duckdb') return openDatabase(db, join(path, databaseFile));
 	for (const t of exportTables) {
 		const entry = manifest.value.tables.find((e) => e.name === t.name);
@@ -62,6 +64,18 @@ export async function openExport(
 	return { value: manifest.value };
 }
 
+// An export written before a column the figures read was stored (the funnel flags, the
+// referral number) lacks it: say so, and what to do, rather than fail in a figure's query.
+function olderExport(path: string, manifest: Manifest): string | null {
+	for (const t of exportTables) {
+		const entry = manifest.tables.find((e) => e.name === t.name);
+		const missing = (t.columns ?? []).filter((c) => !entry?.columns.some((e) => e.name === c));
+		if (entry && missing.length)
+			return `${path} was written by an earlier version of sp-impact: its table ${t.name} lacks ${missing.join(', ')}. Export the data again from the original files.`;
+	}
+	return null;
+}
+
 // Attach the database read-only and point views at its tables.
 async function openDatabase(
 	db: Db,
@@ -78,6 +92,8 @@ async function openDatabase(
 		return { error: `${path} holds no sp-impact tables (no sp_manifest table)` };
 	const manifest = parseManifest(rows[0].manifest);
 	if (!manifest.value) return { error: `${path}: ${manifest.errors.slice(0, 3).join('; ')}` };
+	const older = olderExport(path, manifest.value);
+	if (older) return { error: older };
 	for (const t of exportTables) {
 		await db.exec(
 			`CREATE OR REPLACE VIEW ${ident(t.source).text} AS SELECT * FROM sp_export.${ident(t.name).text}`

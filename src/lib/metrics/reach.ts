@@ -101,13 +101,13 @@ export type Dimension = keyof typeof dimensions;
 /** What referrals can be counted by: a dimension, or the month or quarter of the referral. */
 export type Grouping = Dimension | 'month' | 'quarter';
 
+const isPeriod = (g: Grouping): g is 'month' | 'quarter' => g === 'month' || g === 'quarter';
+
 // Each grouping's value on a referral `r`: a coded column with missing values named `unknown`,
 // or a period's first day (calendar quarters start in January, April, July and October, as
 // financial quarters do).
 const groupingValue = (g: Grouping) =>
-	g === 'month' || g === 'quarter'
-		? `date_trunc('${g}', r.referral_date)`
-		: namedCoded(dimensions[g]).text;
+	isPeriod(g) ? `date_trunc('${g}', r.referral_date)` : namedCoded(dimensions[g]).text;
 
 /**
  * A row of `referralCounts()`: the grouping it belongs to and its `key` as text: a dimension's
@@ -129,29 +129,24 @@ export type ReferralCountsRow = {
  */
 export function referralCounts(groupings: Grouping[], filters: Filters): Sql<ReferralCountsRow> {
 	if (groupings.length === 0) throw new Error('referralCounts needs a grouping');
-	const cols = groupings.map((g, i) => `${groupingValue(g)} AS g${i}`).join(', ');
-	const sets = groupings.map((_, i) => `(g${i})`).join(', ');
-	// Group on the values, then name each row's grouping and write its key as text: formatting
-	// every row before grouping is slow.
-	const which = groupings.map((_, i) => `WHEN grouping(g${i}) = 0 THEN ${i}`).join(' ');
-	const name = groupings.map((g, i) => `WHEN ${i} THEN '${g}'`).join(' ');
-	const key = groupings
-		.map((g, i) =>
-			g === 'month' || g === 'quarter'
-				? `WHEN ${i} THEN strftime(g${i}, '%Y-%m-%d')`
-				: `WHEN ${i} THEN CAST(g${i} AS VARCHAR)`
-		)
-		.join(' ');
-	const periodOrder = groupings
-		.map((g, i) => (g === 'month' || g === 'quarter' ? `WHEN ${i} THEN g${i}` : ''))
-		.join(' ');
-	const order = periodOrder.trim() ? `CASE i ${periodOrder} END, ` : '';
+	// Grouping `i` is grouped on `g<i>`; each row says which (`i`), then is named and keyed as
+	// text after grouping: formatting every row before grouping is slow.
+	const each = (f: (g: Grouping, i: number) => string, by = ' ') => groupings.map(f).join(by);
+	const cols = each((g, i) => `${groupingValue(g)} AS g${i}`, ', ');
+	const which = each((_, i) => `WHEN grouping(g${i}) = 0 THEN ${i}`);
+	const name = each((g, i) => `WHEN ${i} THEN '${g}'`);
+	const key = each(
+		(g, i) =>
+			`WHEN ${i} THEN ${isPeriod(g) ? `strftime(g${i}, '%Y-%m-%d')` : `CAST(g${i} AS VARCHAR)`}`
+	);
+	const periods = groupings.flatMap((g, i) => (isPeriod(g) ? [`WHEN ${i} THEN g${i}`] : []));
+	const order = periods.length ? `CASE i ${periods.join(' ')} END, ` : '';
 	return sql<ReferralCountsRow>`SELECT CASE i ${raw(name)} END AS grouping, CASE i ${raw(key)} END AS key,
   referrals, people FROM (
-  SELECT CASE ${raw(which)} END AS i, ${raw(groupings.map((_, i) => `g${i}`).join(', '))},
+  SELECT CASE ${raw(which)} END AS i, ${raw(each((_, i) => `g${i}`, ', '))},
     count(*)::INTEGER AS referrals, ${peopleCount} AS people
   FROM (SELECT ${raw(cols)}, r.repeat_person, r.person_no FROM referrals r WHERE ${referralWhere(filters)}) r
-  GROUP BY GROUPING SETS (${raw(sets)}))
+  GROUP BY GROUPING SETS (${raw(each((_, i) => `(g${i})`, ', '))}))
 ORDER BY i, ${raw(order)}referrals DESC, key`;
 }
 
