@@ -16,6 +16,7 @@ import {
 	valueLabel
 } from './figure.ts';
 import { chartLimit } from './reach.ts';
+import { groupBy } from '../util/group-by.ts';
 
 /** The median of numbers (the mean of the middle two for an even count); null for none. */
 export function median(values: number[]): number | null {
@@ -48,9 +49,8 @@ export interface MonthCaseload extends Record<string, unknown> {
  */
 export function caseloadTrendView(rows: CaseloadByMonthRow[], ctx: FigureContext) {
 	const on = ctx.publication;
-	const months = [...new Set(rows.map((r) => r.month_end))];
-	const out: MonthCaseload[] = months.map((month_end) => {
-		const mine = rows.filter((r) => r.month_end === month_end);
+	const months = groupBy(rows, (r) => r.month_end);
+	const out: MonthCaseload[] = [...months].map(([month_end, mine]) => {
 		const open = mine.reduce((a, r) => a + r.open, 0);
 		const per = mine.filter((r) => named(r.link_worker) && r.open > 0).map((r) => r.open);
 		const hide = on && (isSmall(per.length) || isSmall(open));

@@ -18,6 +18,7 @@ import type {
 	ContactsSummaryRow,
 	DischargeReasonsRow
 } from '../metrics/journeys.ts';
+import { groupBy } from '../util/group-by.ts';
 
 /** The contacts per person typically reported (METHODS.md "Reach and activity"). */
 const typicalContacts = [6, 12] as const;
@@ -124,13 +125,18 @@ export function reasonsView(rows: DischargeReasonsRow[], ctx: FigureContext) {
  */
 export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureContext) {
 	const on = ctx.publication;
-	const services = [...new Set(rows.map((r) => r.service))];
+	// Each service's rows and closed episodes, in the rows' order of services.
+	const byService = groupBy(rows, (r) => r.service);
+	const services = [...byService.keys()];
+	const closedBy = new Map(
+		[...byService].map(([s, mine]) => [s, mine.reduce((a, r) => a + r.episodes, 0)])
+	);
 	const out: Record<string, unknown>[] = [];
 	const chart: ShareRow[] = [];
 	const goals: { service: string; share: number }[] = [];
 	for (const service of services) {
-		const mine = rows.filter((r) => r.service === service);
-		const total = mine.reduce((a, r) => a + r.episodes, 0);
+		const mine = byService.get(service)!;
+		const total = closedBy.get(service)!;
 		const cells = on ? publishCells(mine.map((r) => r.episodes)) : mine.map((r) => r.episodes);
 		const label = valueLabel(service);
 		mine.forEach((r, i) => {
@@ -149,13 +155,13 @@ export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureCon
 	const total = rows.reduce((a, r) => a + r.episodes, 0);
 	const [lo, hi] = [goals[0], goals[goals.length - 1]];
 	// The chart draws the services with most closed episodes; the table has them all.
-	const closedBy = (s: string) =>
-		rows.filter((r) => r.service === s).reduce((a, r) => a + r.episodes, 0);
+	const order = new Map(services.map((s, i) => [s, i]));
 	const drawn = [...services]
-		.sort((a, b) => closedBy(b) - closedBy(a))
+		.sort((a, b) => closedBy.get(b)! - closedBy.get(a)!)
 		.slice(0, chartLimit)
-		.sort((a, b) => services.indexOf(a) - services.indexOf(b))
+		.sort((a, b) => order.get(a)! - order.get(b)!)
 		.map(valueLabel);
+	const isDrawn = new Set(drawn);
 	return {
 		view: {
 			title: 'Why cases closed, by service',
@@ -182,7 +188,7 @@ export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureCon
 				{ key: 'share', label: 'Share of the service', kind: 'share' }
 			]
 		} satisfies FigureView,
-		chart: chart.filter((r) => drawn.includes(r.y)),
+		chart: chart.filter((r) => isDrawn.has(r.y)),
 		services: drawn
 	};
 }

@@ -9,6 +9,7 @@ import {
 	type KmQuantile
 } from '../stats/kaplan-meier.ts';
 import { formatNumber } from '../util/format.ts';
+import { groupBy } from '../util/group-by.ts';
 
 /** Events and censorings per group and day (metrics/journeys.ts). */
 export type DayRow = TimeToEventRow;
@@ -23,12 +24,7 @@ export interface CurveSummary {
 
 /** Each group's curve and summary, in the order the rows give the groups. */
 export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
-	const groups = new Map<string, DayRow[]>();
-	for (const r of rows) {
-		const mine = groups.get(r.group);
-		if (mine) mine.push(r);
-		else groups.set(r.group, [r]);
-	}
+	const groups = groupBy(rows, (r) => r.group);
 	const out = new Map<string, CurveSummary>();
 	for (const [group, mine] of groups) {
 		const curve = kaplanMeier(

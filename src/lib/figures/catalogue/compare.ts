@@ -21,6 +21,7 @@ import { xmr, type Improvement } from '../../stats/spc.ts';
 import { funnelView, runView, unitsView, type Scale } from '../compare.ts';
 import { curvesByGroup } from '../time-to-event.ts';
 import { defineFigure, type FigureInput } from './types.ts';
+import { groupBy } from '../../util/group-by.ts';
 
 const percent = (label: string): Scale => ({
 	factor: 100,
@@ -104,17 +105,6 @@ function unitStatistics(cells: (OutcomeCell & { unit: string })[], m: Measure, p
 	};
 }
 
-/** Rows grouped by a key, in the order the keys first come. */
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-	const out = new Map<string, T[]>();
-	for (const r of rows) {
-		const k = key(r);
-		const mine = out.get(k);
-		if (mine) mine.push(r);
-		else out.set(k, [r]);
-	}
-	return out;
-}
 function statisticsOf(cells: (OutcomeCell & { unit: string })[], m: Measure, points?: number) {
 	const key = `${m.key}:${points ?? ''}`;
 	let mine = perUnit.get(cells);
