@@ -1,4 +1,4 @@
-import { Type, type Field, type Table } from 'apache-arrow';
+import { Precision, Type, type Data, type Field, type Table } from 'apache-arrow';
 import type { Row } from './types.ts';
 
 /** What `toRows` and `toColumns` read: an Arrow table or one record batch of it. */
@@ -7,12 +7,12 @@ import { formatEpochDay, formatEpochMs, toNumber } from './values.ts';
 
 /** Arrow results (duckdb-wasm) to the same plain rows the native client gives. */
 export function toRows(table: ArrowResult): Row[] {
-	const fields = table.schema.fields;
-	const columns = fields.map((_, i) => table.getChildAt(i));
+	const { names, columns } = toColumns(table);
 	const rows: Row[] = new Array(table.numRows);
+	// Row by row: filling every row one column at a time is three times slower in V8.
 	for (let r = 0; r < table.numRows; r++) {
 		const row: Row = {};
-		fields.forEach((field, c) => (row[field.name] = plain(columns[c]?.get(r), field)));
+		for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][r];
 		rows[r] = row;
 	}
 	return rows;
@@ -22,12 +22,58 @@ export function toRows(table: ArrowResult): Row[] {
 export function toColumns(table: ArrowResult): { names: string[]; columns: unknown[][] } {
 	const fields = table.schema.fields;
 	const columns = fields.map((field, c) => {
+		const values: unknown[] = new Array(table.numRows).fill(null);
 		const vector = table.getChildAt(c);
-		const values: unknown[] = new Array(table.numRows);
-		for (let r = 0; r < table.numRows; r++) values[r] = plain(vector?.get(r), field);
+		let at = 0;
+		for (const data of vector?.data ?? []) {
+			if (!(asciiText(field, data, values, at) || plainNumbers(field, data, values, at)))
+				for (let r = at; r < at + data.length; r++) values[r] = plain(vector?.get(r), field);
+			at += data.length;
+		}
 		return values;
 	});
 	return { names: fields.map((f) => f.name), columns };
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * A text chunk's values written into `out` from `at`, when its bytes are all ASCII (names,
+ * codes, dates as text): decoded in one call and cut at the offsets, which are then character
+ * offsets too, instead of one decoder call per value (~1 µs each). False, writing nothing,
+ * when any byte is not ASCII.
+ */
+function asciiText(field: Field, data: Data, out: unknown[], at: number): boolean {
+	if (field.type.typeId !== Type.Utf8) return false;
+	const offsets = data.valueOffsets as Int32Array;
+	const bytes = data.values as Uint8Array;
+	const start = offsets[0];
+	const end = offsets[data.length];
+	for (let i = start; i < end; i++) if (bytes[i] > 0x7f) return false;
+	const text = decoder.decode(bytes.subarray(start, end));
+	for (let r = 0; r < data.length; r++)
+		out[at + r] =
+			data.nullCount > 0 && !data.getValid(r)
+				? null
+				: text.slice(offsets[r] - start, offsets[r + 1] - start);
+	return true;
+}
+
+/**
+ * A chunk of 8- to 32-bit integers or 32- and 64-bit floats written into `out` from `at`, read
+ * from its typed array (get() on a chunked vector looks for the chunk on every call). False,
+ * writing nothing, for other types (64-bit integers are BigInts, half floats need converting).
+ */
+function plainNumbers(field: Field, data: Data, out: unknown[], at: number): boolean {
+	const type = field.type;
+	const ok =
+		(type.typeId === Type.Int && type.bitWidth <= 32) ||
+		(type.typeId === Type.Float && type.precision !== Precision.HALF);
+	if (!ok) return false;
+	const numbers = data.values as ArrayLike<number>;
+	for (let r = 0; r < data.length; r++)
+		out[at + r] = data.nullCount > 0 && !data.getValid(r) ? null : numbers[r];
+	return true;
 }
 
 function plain(value: unknown, field: Field): unknown {
