@@ -1,7 +1,7 @@
 // The Arrow decoder the browser's engine answers through (src/lib/db/arrow-rows.ts): text read
 // chunk by chunk, ASCII in one call and other text value by value, numbers from their typed
 // arrays, nulls kept, in several chunks, as the plain rows the native client gives.
-import { Table, vectorFromArray, Utf8, Int32, Float64 } from 'apache-arrow';
+import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { toColumns, toRows } from '../../src/lib/db/arrow-rows.ts';
 
@@ -15,7 +15,9 @@ function chunked(): Table {
 		new Table({
 			name: vectorFromArray(text.slice(from, from + 4), new Utf8()),
 			n: vectorFromArray(ints.slice(from, from + 4), new Int32()),
-			x: vectorFromArray(floats.slice(from, from + 4), new Float64())
+			x: vectorFromArray(floats.slice(from, from + 4), new Float64()),
+			// An ENUM comes as a dictionary: each chunk its words, each row an index.
+			e: vectorFromArray(text.slice(from, from + 4), new Dictionary(new Utf8(), new Int32()))
 		});
 	return half(0).concat(half(4));
 }
@@ -24,8 +26,13 @@ describe('Arrow results to plain rows', () => {
 	it('reads text, integers and floats with their nulls, across chunks', () => {
 		const table = chunked();
 		expect(table.batches.length).toBe(2);
-		expect(toRows(table)).toEqual(text.map((name, i) => ({ name, n: ints[i], x: floats[i] })));
-		expect(toColumns(table)).toEqual({ names: ['name', 'n', 'x'], columns: [text, ints, floats] });
+		expect(toRows(table)).toEqual(
+			text.map((name, i) => ({ name, n: ints[i], x: floats[i], e: name }))
+		);
+		expect(toColumns(table)).toEqual({
+			names: ['name', 'n', 'x', 'e'],
+			columns: [text, ints, floats, text]
+		});
 	});
 
 	it('reads a one-chunk table, a slice of it and an empty slice', () => {

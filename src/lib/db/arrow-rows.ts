@@ -1,9 +1,9 @@
-import { Precision, Type, type Data, type Field, type Table } from 'apache-arrow';
+import { DataType, Precision, Type, type Data, type Table, type Vector } from 'apache-arrow';
 import type { Row } from './types.ts';
+import { formatEpochDay, formatEpochMs, toNumber } from './values.ts';
 
 /** What `toRows` and `toColumns` read: an Arrow table or one record batch of it. */
 type ArrowResult = Pick<Table, 'schema' | 'numRows' | 'getChildAt'>;
-import { formatEpochDay, formatEpochMs, toNumber } from './values.ts';
 
 /** Arrow results (duckdb-wasm) to the same plain rows the native client gives. */
 export function toRows(table: ArrowResult): Row[] {
@@ -21,20 +21,29 @@ export function toRows(table: ArrowResult): Row[] {
 /** Arrow results to plain values column by column (for `Db.scan`): one array per column. */
 export function toColumns(table: ArrowResult): { names: string[]; columns: unknown[][] } {
 	const fields = table.schema.fields;
-	const columns = fields.map((field, c) => {
-		const values: unknown[] = new Array(table.numRows).fill(null);
-		const vector = table.getChildAt(c);
-		let at = 0;
-		for (const data of vector?.data ?? []) {
-			if (!(asciiText(field, data, values, at) || plainNumbers(field, data, values, at)))
-				for (let r = at; r < at + data.length; r++) values[r] = plain(vector?.get(r), field);
-			at += data.length;
-		}
-		return values;
-	});
+	const columns = fields.map((field, c) =>
+		vectorValues(table.getChildAt(c), field.type, table.numRows)
+	);
 	return { names: fields.map((f) => f.name), columns };
 }
 
+// A column's plain values, chunk by chunk: text, numbers and dictionaries (ENUMs) from their
+// buffers, anything else (and text that is not ASCII) value by value.
+function vectorValues(vector: Vector | null, type: DataType, length: number): unknown[] {
+	const values: unknown[] = new Array(length).fill(null);
+	let at = 0;
+	for (const data of vector?.data ?? []) {
+		const read =
+			asciiText(type, data, values, at) ||
+			plainNumbers(type, data, values, at) ||
+			dictionaryWords(type, data, values, at);
+		if (!read) for (let r = at; r < at + data.length; r++) values[r] = plain(vector?.get(r), type);
+		at += data.length;
+	}
+	return values;
+}
+
+const isNull = (data: Data, r: number) => data.nullCount > 0 && !data.getValid(r);
 const decoder = new TextDecoder();
 
 /**
@@ -43,8 +52,8 @@ const decoder = new TextDecoder();
  * offsets too, instead of one decoder call per value (~1 µs each). False, writing nothing,
  * when any byte is not ASCII.
  */
-function asciiText(field: Field, data: Data, out: unknown[], at: number): boolean {
-	if (field.type.typeId !== Type.Utf8) return false;
+function asciiText(type: DataType, data: Data, out: unknown[], at: number): boolean {
+	if (type.typeId !== Type.Utf8) return false;
 	const offsets = data.valueOffsets as Int32Array;
 	const bytes = data.values as Uint8Array;
 	const start = offsets[0];
@@ -52,10 +61,7 @@ function asciiText(field: Field, data: Data, out: unknown[], at: number): boolea
 	for (let i = start; i < end; i++) if (bytes[i] > 0x7f) return false;
 	const text = decoder.decode(bytes.subarray(start, end));
 	for (let r = 0; r < data.length; r++)
-		out[at + r] =
-			data.nullCount > 0 && !data.getValid(r)
-				? null
-				: text.slice(offsets[r] - start, offsets[r + 1] - start);
+		out[at + r] = isNull(data, r) ? null : text.slice(offsets[r] - start, offsets[r + 1] - start);
 	return true;
 }
 
@@ -64,29 +70,38 @@ function asciiText(field: Field, data: Data, out: unknown[], at: number): boolea
  * from its typed array (get() on a chunked vector looks for the chunk on every call). False,
  * writing nothing, for other types (64-bit integers are BigInts, half floats need converting).
  */
-function plainNumbers(field: Field, data: Data, out: unknown[], at: number): boolean {
-	const type = field.type;
+function plainNumbers(type: DataType, data: Data, out: unknown[], at: number): boolean {
 	const ok =
-		(type.typeId === Type.Int && type.bitWidth <= 32) ||
-		(type.typeId === Type.Float && type.precision !== Precision.HALF);
+		(DataType.isInt(type) && type.bitWidth <= 32) ||
+		(DataType.isFloat(type) && type.precision !== Precision.HALF);
 	if (!ok) return false;
 	const numbers = data.values as ArrayLike<number>;
-	for (let r = 0; r < data.length; r++)
-		out[at + r] = data.nullCount > 0 && !data.getValid(r) ? null : numbers[r];
+	for (let r = 0; r < data.length; r++) out[at + r] = isNull(data, r) ? null : numbers[r];
 	return true;
 }
 
-function plain(value: unknown, field: Field): unknown {
+/**
+ * A dictionary chunk (a DuckDB ENUM) written into `out` from `at`: its words read once, then
+ * looked up by each row's index, instead of decoding a word per row.
+ */
+function dictionaryWords(type: DataType, data: Data, out: unknown[], at: number): boolean {
+	if (!DataType.isDictionary(type) || !data.dictionary) return false;
+	const words = vectorValues(data.dictionary, type.dictionary, data.dictionary.length);
+	const keys = data.values as ArrayLike<number | bigint>;
+	for (let r = 0; r < data.length; r++)
+		out[at + r] = isNull(data, r) ? null : words[Number(keys[r])];
+	return true;
+}
+
+function plain(value: unknown, type: DataType): unknown {
 	if (value === null || value === undefined) return null;
-	switch (field.type.typeId) {
+	switch (type.typeId) {
 		case Type.Date:
 			return formatEpochDay(Math.round(Number(value) / 86_400_000));
 		case Type.Timestamp:
 			return formatEpochMs(Number(value));
-		case Type.List: {
-			const child = field.type.children[0] as Field;
-			return Array.from(value as Iterable<unknown>, (v) => plain(v, child));
-		}
+		case Type.List:
+			return Array.from(value as Iterable<unknown>, (v) => plain(v, type.children[0].type));
 		default:
 			return typeof value === 'bigint' ? toNumber(value) : value;
 	}

@@ -44,6 +44,9 @@ export type Unit = 'service' | 'pcn' | 'practice' | 'link_worker';
 /** A unit's column on referrals (alias `r`). */
 export const unitColumn = (unit: Unit) => raw(`r.${filterDimensions[unit].column}`);
 
+/** The type of a unit's column: its ENUM (metrics/coded.ts). */
+export const unitType = (unit: Unit) => typeOf(filterDimensions[unit].column);
+
 /** The filter keys, in the order the filter bar shows them. */
 export const filterKeys = Object.keys(filterDimensions) as FilterKey[];
 

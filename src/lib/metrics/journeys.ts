@@ -1,5 +1,5 @@
 import { raw, sql, type Sql } from '../db/sql.ts';
-import { referralWhere, unitColumn, type Filters, type Unit } from './filters.ts';
+import { referralWhere, unitColumn, unitType, type Filters, type Unit } from './filters.ts';
 
 // Journeys (METHODS.md "Time to first contact and to discharge"): the SQL counts per distinct
 // day, and stats/kaplan-meier.ts does the statistics. Every measure here covers the selected
@@ -13,6 +13,11 @@ export type SplitBy = 'none' | Unit;
 
 // The group column of a split: `all`, or the unit's value (missing values named after grouping).
 const splitGroup = (split: SplitBy) => (split === 'none' ? sql`'all'` : sql`${unitColumn(split)}`);
+
+// The name of a missing group, typed as the group is: a unit's stays coded (metrics/coded.ts),
+// so the many rows of a split by service are sorted and sent back as codes, not text.
+const unknownGroup = (split: SplitBy) =>
+	split === 'none' ? sql`'unknown'` : sql`'unknown'::${unitType(split)}`;
 
 /** The split a URL setting asks for (`split=service|pcn`); anything else is none. */
 export function splitIn(value: string | null | undefined): Split {
@@ -69,7 +74,7 @@ export type TimeToEventMonthRow = TimeToEventRow & { month: string };
 // episodes left out. The group is a plain column of the subquery, named `unknown` after grouping
 // (DuckDB 1.4.3 on several threads); the month is formatted after grouping, on few rows.
 function perDay<R extends TimeToEventRow = TimeToEventRow>(
-	group: Sql,
+	split: SplitBy,
 	status: Sql,
 	days: Sql,
 	event: string,
@@ -79,10 +84,10 @@ function perDay<R extends TimeToEventRow = TimeToEventRow>(
 ): Sql<R> {
 	const month = byMonth ? sql`date_trunc('month', r.referral_date)` : sql`NULL`;
 	const monthColumn = byMonth ? sql`strftime(mo, '%Y-%m') AS month, ` : sql``;
-	return sql<R>`SELECT coalesce(grp, 'unknown') AS "group", ${monthColumn}days, events, censored FROM (
+	return sql<R>`SELECT coalesce(grp, ${unknownGroup(split)}) AS "group", ${monthColumn}days, events, censored FROM (
   SELECT grp, mo, days, coalesce(count_if(status = ${event}), 0)::INTEGER AS events,
     coalesce(count_if(status <> ${event}), 0)::INTEGER AS censored
-  FROM (SELECT ${group} AS grp, ${month} AS mo, ${status} AS status, ${days} AS days
+  FROM (SELECT ${splitGroup(split)} AS grp, ${month} AS mo, ${status} AS status, ${days} AS days
     FROM referrals r WHERE ${byAsOf(filters, asOf)})
   WHERE status <> 'excluded' GROUP BY grp, mo, days)
 ORDER BY "group", mo, days`;
@@ -99,7 +104,7 @@ export function timeToDischarge(
 	split: SplitBy = 'none'
 ): Sql<TimeToEventRow> {
 	const status = dischargeStatus(asOf);
-	return perDay(splitGroup(split), status, dischargeDays(asOf), 'discharged', filters, asOf);
+	return perDay(split, status, dischargeDays(asOf), 'discharged', filters, asOf);
 }
 
 /**
@@ -113,7 +118,7 @@ export function timeToFirstContact(
 	split: SplitBy = 'none'
 ): Sql<TimeToEventRow> {
 	const status = contactStatus(asOf);
-	return perDay(splitGroup(split), status, contactDays(asOf), 'contacted', filters, asOf);
+	return perDay(split, status, contactDays(asOf), 'contacted', filters, asOf);
 }
 
 /**
@@ -127,8 +132,7 @@ export function firstContactDaysByMonth(
 ): Sql<TimeToEventMonthRow> {
 	const status = contactStatus(asOf);
 	const days = contactDays(asOf);
-	const group = splitGroup(split);
-	return perDay<TimeToEventMonthRow>(group, status, days, 'contacted', filters, asOf, true);
+	return perDay<TimeToEventMonthRow>(split, status, days, 'contacted', filters, asOf, true);
 }
 
 /** The row of `journeyCounts()`; `as_of` is `YYYY-MM-DD`. */
