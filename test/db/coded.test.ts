@@ -5,8 +5,15 @@ import type { Db, Row } from '../../src/lib/db/types.ts';
 import { asOfDate, figureSetup } from '../../src/lib/cli/figures.ts';
 import { figure, figureInput, pages } from '../../src/lib/figures/catalogue/index.ts';
 import { runFigures } from '../../src/lib/figures/catalogue/run.ts';
-import { codedColumnsSql, codedCountsSql, maxCodedValues } from '../../src/lib/ingest/coded-sql.ts';
+import {
+	codedColumnsSql,
+	codedCountsSql,
+	maxCodedValues,
+	memorySql,
+	roomToSort
+} from '../../src/lib/ingest/coded-sql.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
+import { pairsTableSql } from '../../src/lib/ingest/pairs-sql.ts';
 import { codedColumns, codedType } from '../../src/lib/metrics/coded.ts';
 import {
 	makeFilters,
@@ -101,6 +108,10 @@ GROUP BY before, after ORDER BY before, after`
 async function check(db: Db, filterSets: Filters[]) {
 	const t = await types(db);
 	for (const c of codedColumns) expect(t[c], c).toMatch(/^ENUM\(/);
+	// Stored in order of referral date, so that a period's filter skips row groups.
+	const [order] = await db.query(`SELECT count(*)::INTEGER AS back FROM (
+  SELECT referral_date < lag(referral_date) OVER () AS back FROM referrals) WHERE back`);
+	expect(order.back).toBe(0);
 	const optimised: unknown[] = [];
 	for (const f of filterSets) {
 		const [head] = await run(db, headline(f, await asOfDate(db)));
@@ -118,6 +129,8 @@ async function check(db: Db, filterSets: Filters[]) {
 	// Coded again, with practices over the limit of values: practice stays text, the rest ENUMs.
 	const [counts] = await db.query<Record<string, number>>(codedCountsSql);
 	await db.exec(codedColumnsSql({ ...counts, practice: maxCodedValues + 1 }));
+	// As the import does after coding: the referrals are numbered afresh, and the pairs follow.
+	await db.exec(pairsTableSql);
 	const mixed = await types(db);
 	expect(mixed.practice).toBe('VARCHAR');
 	expect(mixed.pcn).toMatch(/^ENUM\(/);
@@ -181,3 +194,20 @@ for (const [label, paths] of [
 		}
 	});
 }
+
+describe('the referrals are sorted by date only where DuckDB has room', () => {
+	it('sorts while DuckDB holds up to a third of its limit, in either engine', async () => {
+		expect(roomToSort(0.95e9, '3.1 GiB')).toBe(true); // 1M referrals in a tab
+		expect(roomToSort(1.8e9, '3.1 GiB')).toBe(false); // 2M: the sort ran out of memory
+		expect(roomToSort(1e9, '3.0 GB')).toBe(true);
+		expect(roomToSort(1e9 + 1, '3.0 GB')).toBe(false);
+		expect(roomToSort(5e6, '16.0 MiB')).toBe(true);
+		expect(roomToSort(0, 'no limit')).toBe(false);
+		for (const db of [await createNodeDb(), await createWasmNodeDb()]) {
+			const [m] = await db.query<{ used: number; memory_limit: string }>(memorySql);
+			expect(m.memory_limit).toMatch(/^[\d.]+ [KMGT]i?B$/);
+			expect(roomToSort(m.used, m.memory_limit)).toBe(true);
+			await db.close();
+		}
+	});
+});

@@ -11,7 +11,13 @@ import {
 	unknownReasonsSql,
 	repeatPeopleSql
 } from './extras-sql.ts';
-import { codedColumnsSql, codedCountsSql, textCodedTypesSql } from './coded-sql.ts';
+import {
+	codedColumnsSql,
+	codedCountsSql,
+	memorySql,
+	roomToSort,
+	textCodedTypesSql
+} from './coded-sql.ts';
 import { unmappedHeaders } from './mapping.ts';
 import { labelsSql, listsSql } from './labels-sql.ts';
 import type { LoadFile } from './load-file.ts';
@@ -148,7 +154,8 @@ async function loadAll(
 // The referral columns figures group on, integer-coded once every table is loaded.
 async function codeColumns(db: Db): Promise<void> {
 	const [counts] = await db.query<Record<string, number>>(codedCountsSql);
-	await db.exec(codedColumnsSql(counts));
+	const [memory] = await db.query<{ used: number; memory_limit: string }>(memorySql);
+	await db.exec(codedColumnsSql(counts, roomToSort(memory.used, memory.memory_limit)));
 }
 
 // The long table of reasons; issues for unknown labels only when there are any.
