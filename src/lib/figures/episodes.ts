@@ -155,12 +155,10 @@ export function reasonsByServiceView(rows: DischargeReasonsRow[], ctx: FigureCon
 	const total = rows.reduce((a, r) => a + r.episodes, 0);
 	const [lo, hi] = [goals[0], goals[goals.length - 1]];
 	// The chart draws the services with most closed episodes; the table has them all.
-	const order = new Map(services.map((s, i) => [s, i]));
-	const drawn = [...services]
-		.sort((a, b) => closedBy.get(b)! - closedBy.get(a)!)
-		.slice(0, chartLimit)
-		.sort((a, b) => order.get(a)! - order.get(b)!)
-		.map(valueLabel);
+	const most = new Set(
+		[...services].sort((a, b) => closedBy.get(b)! - closedBy.get(a)!).slice(0, chartLimit)
+	);
+	const drawn = services.filter((s) => most.has(s)).map(valueLabel);
 	const isDrawn = new Set(drawn);
 	return {
 		view: {

@@ -1,5 +1,5 @@
 import { sql, type Sql } from '../db/sql.ts';
-import { periodRange, referralWhere, unitType, type Filters } from './filters.ts';
+import { periodRange, referralWhere, unitUnknown, type Filters } from './filters.ts';
 
 // Caseload (METHODS.md "Reach and activity"): an episode is open at the end of day d when it was
 // referred by d and not discharged by d (discharge_date IS NULL OR discharge_date > d), so a
@@ -29,10 +29,6 @@ FROM generate_series(CAST(date_trunc('month', ${start}) AS DATE), ${end}, INTERV
 WHERE last_day(s) >= ${start} AND last_day(s) <= ${end}`;
 }
 
-// A missing link worker's name, typed as the column is (metrics/coded.ts): the many rows of a
-// caseload by month are sorted and sent back as codes, not text.
-const unknownWorker = sql`'unknown'::${unitType('link_worker')}`;
-
 /**
  * A row of `caseloadByMonth()`: `link_worker` is null on the row of a month end with no open
  * case, `unknown` for open episodes with no link worker.
@@ -48,7 +44,7 @@ export function caseloadByMonth(filters: Filters, asOf: string): Sql<CaseloadByM
 	// The month ends are written out twice rather than shared as a CTE (DuckDB 1.4.3 can group
 	// a CTE read twice wrongly on several threads).
 	return sql<CaseloadByMonthRow>`SELECT strftime(m.d, '%Y-%m-%d') AS month_end,
-  CASE WHEN g.d IS NOT NULL THEN coalesce(g.worker, ${unknownWorker}) END AS link_worker,
+  CASE WHEN g.d IS NOT NULL THEN coalesce(g.worker, ${unitUnknown('link_worker')}) END AS link_worker,
   coalesce(g.open, 0)::INTEGER AS open
 FROM (${monthEnds(filters, asOf)}) m LEFT JOIN (
   SELECT e.d, r.link_worker AS worker, count(*)::INTEGER AS open

@@ -30,5 +30,13 @@ export const codedType = (column: CodedColumn) => `sp_${column}_t`;
  * and a value written `unknown` fall in one group, as with text.
  */
 export function namedCoded(column: CodedColumn): Raw {
-	return raw(`coalesce(r.${column}, 'unknown'::${codedType(column)})`);
+	return raw(`coalesce(r.${column}, ${codedUnknown(column).text})`);
+}
+
+/**
+ * `unknown` typed as a coded column, to name its missing values after grouping: the rows stay
+ * coded through the sort and come back as codes, not text.
+ */
+export function codedUnknown(column: CodedColumn): Raw {
+	return raw(`'unknown'::${codedType(column)}`);
 }

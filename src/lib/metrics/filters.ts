@@ -1,5 +1,5 @@
 import { sql, join, raw, type Sql } from '../db/sql.ts';
-import { codedType } from './coded.ts';
+import { codedType, codedUnknown } from './coded.ts';
 import {
 	financialQuarterRange,
 	financialYearRange,
@@ -44,8 +44,8 @@ export type Unit = 'service' | 'pcn' | 'practice' | 'link_worker';
 /** A unit's column on referrals (alias `r`). */
 export const unitColumn = (unit: Unit) => raw(`r.${filterDimensions[unit].column}`);
 
-/** The type of a unit's column: its ENUM (metrics/coded.ts). */
-export const unitType = (unit: Unit) => typeOf(filterDimensions[unit].column);
+/** `unknown` typed as a unit's coded column (metrics/coded.ts). */
+export const unitUnknown = (unit: Unit) => codedUnknown(filterDimensions[unit].column);
 
 /** The filter keys, in the order the filter bar shows them. */
 export const filterKeys = Object.keys(filterDimensions) as FilterKey[];

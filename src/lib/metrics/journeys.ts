@@ -1,5 +1,5 @@
 import { raw, sql, type Sql } from '../db/sql.ts';
-import { referralWhere, unitColumn, unitType, type Filters, type Unit } from './filters.ts';
+import { referralWhere, unitColumn, unitUnknown, type Filters, type Unit } from './filters.ts';
 
 // Journeys (METHODS.md "Time to first contact and to discharge"): the SQL counts per distinct
 // day, and stats/kaplan-meier.ts does the statistics. Every measure here covers the selected
@@ -11,13 +11,12 @@ export type Split = 'none' | 'service' | 'pcn';
 /** How a time-to-event query can be split: one curve (`all`), or one per unit of any kind. */
 export type SplitBy = 'none' | Unit;
 
-// The group column of a split: `all`, or the unit's value (missing values named after grouping).
-const splitGroup = (split: SplitBy) => (split === 'none' ? sql`'all'` : sql`${unitColumn(split)}`);
-
-// The name of a missing group, typed as the group is: a unit's stays coded (metrics/coded.ts),
-// so the many rows of a split by service are sorted and sent back as codes, not text.
-const unknownGroup = (split: SplitBy) =>
-	split === 'none' ? sql`'unknown'` : sql`'unknown'::${unitType(split)}`;
+// The group column of a split, `all` or the unit's value, and the name of a missing group,
+// typed as the group is (given after grouping; a unit's stays coded through the sort).
+const splitGroup = (split: SplitBy) =>
+	split === 'none'
+		? { column: sql`'all'`, unknown: sql`'unknown'` }
+		: { column: sql`${unitColumn(split)}`, unknown: sql`${unitUnknown(split)}` };
 
 /** The split a URL setting asks for (`split=service|pcn`); anything else is none. */
 export function splitIn(value: string | null | undefined): Split {
@@ -84,10 +83,10 @@ function perDay<R extends TimeToEventRow = TimeToEventRow>(
 ): Sql<R> {
 	const month = byMonth ? sql`date_trunc('month', r.referral_date)` : sql`NULL`;
 	const monthColumn = byMonth ? sql`strftime(mo, '%Y-%m') AS month, ` : sql``;
-	return sql<R>`SELECT coalesce(grp, ${unknownGroup(split)}) AS "group", ${monthColumn}days, events, censored FROM (
+	return sql<R>`SELECT coalesce(grp, ${splitGroup(split).unknown}) AS "group", ${monthColumn}days, events, censored FROM (
   SELECT grp, mo, days, coalesce(count_if(status = ${event}), 0)::INTEGER AS events,
     coalesce(count_if(status <> ${event}), 0)::INTEGER AS censored
-  FROM (SELECT ${splitGroup(split)} AS grp, ${month} AS mo, ${status} AS status, ${days} AS days
+  FROM (SELECT ${splitGroup(split).column} AS grp, ${month} AS mo, ${status} AS status, ${days} AS days
     FROM referrals r WHERE ${byAsOf(filters, asOf)})
   WHERE status <> 'excluded' GROUP BY grp, mo, days)
 ORDER BY "group", mo, days`;
