@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	kaplanMeier,
 	shareBy,
+	stepList,
 	survivalAt,
 	survivalQuantile,
+	survivalQuantiles,
 	type KmInput
 } from '../../src/lib/stats/kaplan-meier.ts';
 
@@ -327,10 +329,10 @@ describe.each(datasets)('$name', ({ time, status, level, steps, quantiles }) => 
 	});
 
 	it('matches R at every step', () => {
-		expect(curve.steps.map((s) => [s.time, s.atRisk, s.events, s.censored])).toEqual(
+		expect(stepList(curve).map((s) => [s.time, s.atRisk, s.events, s.censored])).toEqual(
 			steps.map((s) => s.slice(0, 4))
 		);
-		curve.steps.forEach((step, i) => {
+		stepList(curve).forEach((step, i) => {
 			const [, , , , survival, stdErr, lower, upper] = steps[i];
 			expect(Math.abs(step.survival - survival)).toBeLessThan(tolerance);
 			if (survival === 0) {
@@ -347,6 +349,13 @@ describe.each(datasets)('$name', ({ time, status, level, steps, quantiles }) => 
 
 	it.each(quantiles)('matches R’s quantile for p = %s', (p, estimate, lower, upper) => {
 		expect(survivalQuantile(curve, p)).toEqual({ estimate, lower, upper });
+	});
+
+	it('gives R’s quantiles all at once, in the order asked', () => {
+		const ps = quantiles.map(([p]) => p).reverse();
+		expect(survivalQuantiles(curve, ps)).toEqual(
+			quantiles.map(([, estimate, lower, upper]) => ({ estimate, lower, upper })).reverse()
+		);
 	});
 
 	it('gives S(t) and 1 − S(t) between and at the step times', () => {
@@ -378,16 +387,33 @@ describe('kaplanMeier input', () => {
 		expect(kaplanMeier(messy)).toEqual(clean);
 	});
 
+	it('gives the same curve from rows already one per time in order, as the queries give them', () => {
+		const byDay = stepList(clean).map(({ time, events, censored }) => ({ time, events, censored }));
+		expect(byDay.map((r) => r.time)).toEqual([1, 2, 3, 5]);
+		expect(kaplanMeier(byDay)).toEqual(clean);
+		// An empty row between them is skipped; a repeated time is summed as before.
+		const withEmpty = [
+			...byDay.slice(0, 2),
+			{ time: 2.5, events: 0, censored: 0 },
+			...byDay.slice(2)
+		];
+		expect(kaplanMeier(withEmpty)).toEqual(clean);
+		const [first, ...rest] = byDay;
+		const split = [{ ...first, censored: 0 }, { ...first, events: 0 }, ...rest];
+		expect(kaplanMeier(split)).toEqual(clean);
+	});
+
 	it('counts subjects censored at an event time as at risk then', () => {
 		// 4 at risk at t = 3 (2 events, 1 censored then, 1 later): S = (6/7)(4/5)(2/4).
-		const step = clean.steps.find((s) => s.time === 3)!;
+		const step = stepList(clean).find((s) => s.time === 3)!;
 		expect(step).toMatchObject({ atRisk: 4, events: 2, censored: 1 });
 		expect(step.survival).toBeCloseTo((6 / 7) * (4 / 5) * (2 / 4), 15);
 	});
 
 	it('gives an empty curve for no rows', () => {
 		const curve = kaplanMeier([{ time: 1, events: 0, censored: 0 }]);
-		expect(curve).toEqual({ n: 0, events: 0, censored: 0, level: 0.95, steps: [] });
+		expect(curve).toMatchObject({ n: 0, events: 0, censored: 0, level: 0.95 });
+		expect(stepList(curve)).toEqual([]);
 		expect(survivalQuantile(curve, 0.5)).toEqual({ estimate: null, lower: null, upper: null });
 		expect(survivalAt(curve, 10)).toBe(1);
 		expect(shareBy(curve, 10)).toEqual({ share: 0, lower: 0, upper: 0 });

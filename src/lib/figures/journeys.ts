@@ -159,7 +159,7 @@ function dischargeSentence(
 	if (!all || all.curve.n === 0) return 'No referrals to follow in this selection.';
 	if (hidden) return 'Too few referrals to publish how long people stay (fewer than 8).';
 	if (median?.estimate == null) {
-		const last = all.curve.steps.at(-1)?.time ?? 0;
+		const last = all.curve.steps.time.at(-1) ?? 0;
 		return `Fewer than half of referrals had been discharged ${formatDays(last)} days after referral, so the median is not reached.`;
 	}
 	const quarter =

@@ -4,7 +4,8 @@ import type { SurvivalRow } from '../charts/survival-curve.ts';
 import type { JourneyCountsRow, TimeToEventRow } from '../metrics/journeys.ts';
 import {
 	kaplanMeier,
-	survivalQuantile,
+	stepList,
+	survivalQuantiles,
 	type KmCurve,
 	type KmQuantile
 } from '../stats/kaplan-meier.ts';
@@ -30,12 +31,8 @@ export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
 		const curve = kaplanMeier(
 			mine.map((r) => ({ time: r.days, events: r.events, censored: r.censored }))
 		);
-		out.set(group, {
-			curve,
-			median: survivalQuantile(curve, 0.5),
-			p25: survivalQuantile(curve, 0.25),
-			p75: survivalQuantile(curve, 0.75)
-		});
+		const [median, p25, p75] = survivalQuantiles(curve, [0.5, 0.25, 0.75]);
+		out.set(group, { curve, median, p25, p75 });
 	}
 	return out;
 }
@@ -54,7 +51,7 @@ export function formatInterval(q: KmQuantile): string {
 export function curveRows(label: string, curve: KmCurve): SurvivalRow[] {
 	return [
 		{ group: label, time: 0, survival: 1, lower: 1, upper: 1 },
-		...curve.steps.map((s) => ({
+		...stepList(curve).map((s) => ({
 			group: label,
 			time: s.time,
 			survival: s.survival,

@@ -27,13 +27,20 @@ export interface KmStep {
 	upper: number;
 }
 
-/** A whole curve: totals, confidence level and one step per distinct time (censor-only too). */
+/**
+ * The steps of a curve as columns, one entry per distinct time in increasing order (censor-only
+ * times too), each column a `KmStep` field: held this way because a split by a thousand
+ * services makes a hundred thousand steps, and as many objects cost more to build than the sums.
+ */
+export type KmSteps = { [K in keyof KmStep]: Float64Array };
+
+/** A whole curve: totals, confidence level and its steps (`stepList()` reads them as objects). */
 export interface KmCurve {
 	n: number;
 	events: number;
 	censored: number;
 	level: number;
-	steps: KmStep[];
+	steps: KmSteps;
 }
 
 /** A survival time quantile and its limits; null = not reached. */
@@ -50,9 +57,67 @@ const tolerance = Math.sqrt(Number.EPSILON);
 /** The Kaplan–Meier curve of rows in any order; duplicate times summed, empty rows ignored. */
 export function kaplanMeier(rows: KmInput[], level = defaults.level): KmCurve {
 	if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
-	const byTime = new Map<number, { events: number; censored: number }>();
+	const times = distinctTimes(rows);
 	let n = 0;
 	let events = 0;
+	for (const { events: d, censored: c } of times) {
+		n += d + c;
+		events += d;
+	}
+	const z = normalQuantile(1 - (1 - level) / 2);
+	const column = () => new Float64Array(times.length);
+	const steps: KmSteps = {
+		time: column(),
+		atRisk: column(),
+		events: column(),
+		censored: column(),
+		survival: column(),
+		stdErr: column(),
+		lower: column(),
+		upper: column()
+	};
+	let atRisk = n;
+	let survival = 1;
+	let greenwood = 0;
+	times.forEach(({ time, events: d, censored: c }, i) => {
+		// Events come first at a tied time: those censored then are still at risk, as in R.
+		survival *= 1 - d / atRisk;
+		greenwood += d / (atRisk * (atRisk - d));
+		const se = Math.sqrt(greenwood);
+		const zero = survival === 0;
+		steps.time[i] = time;
+		steps.atRisk[i] = atRisk;
+		steps.events[i] = d;
+		steps.censored[i] = c;
+		steps.survival[i] = survival;
+		steps.stdErr[i] = zero ? NaN : survival * se;
+		steps.lower[i] = zero ? 0 : Math.exp(Math.log(survival) - z * se);
+		steps.upper[i] = zero ? 0 : Math.min(1, Math.exp(Math.log(survival) + z * se));
+		atRisk -= d + c;
+	});
+	return { n, events, censored: n - events, level, steps };
+}
+
+/** A curve's steps as objects, in time order. */
+export function stepList({ steps }: KmCurve): KmStep[] {
+	return Array.from(steps.time, (_, i) => ({
+		time: steps.time[i],
+		atRisk: steps.atRisk[i],
+		events: steps.events[i],
+		censored: steps.censored[i],
+		survival: steps.survival[i],
+		stdErr: steps.stdErr[i],
+		lower: steps.lower[i],
+		upper: steps.upper[i]
+	}));
+}
+
+// The rows with any events or censorings, one per time in increasing order. Rows as the
+// queries give them (ordered by day, each day once) are taken as they are; any others are
+// summed by time and sorted.
+function distinctTimes(rows: KmInput[]): KmInput[] {
+	const kept: KmInput[] = [];
+	let ordered = true;
 	for (const row of rows) {
 		if (!Number.isFinite(row.time)) throw new Error(`invalid time: ${JSON.stringify(row)}`);
 		const { events: d, censored: c } = row;
@@ -60,38 +125,18 @@ export function kaplanMeier(rows: KmInput[], level = defaults.level): KmCurve {
 		if (!(d >= 0 && c >= 0 && Number.isFinite(d + c)))
 			throw new Error(`invalid count: ${JSON.stringify(row)}`);
 		if (d + c === 0) continue;
-		const at = byTime.get(row.time) ?? { events: 0, censored: 0 };
-		at.events += d;
-		at.censored += c;
-		byTime.set(row.time, at);
-		n += d + c;
-		events += d;
+		if (kept.length && !(row.time > kept[kept.length - 1].time)) ordered = false;
+		kept.push(row);
 	}
-	const z = normalQuantile(1 - (1 - level) / 2);
-	const steps: KmStep[] = [];
-	let atRisk = n;
-	let survival = 1;
-	let greenwood = 0;
-	for (const time of [...byTime.keys()].sort((a, b) => a - b)) {
-		const { events: d, censored: c } = byTime.get(time)!;
-		// Events come first at a tied time: those censored then are still at risk, as in R.
-		survival *= 1 - d / atRisk;
-		greenwood += d / (atRisk * (atRisk - d));
-		const se = Math.sqrt(greenwood);
-		const zero = survival === 0;
-		steps.push({
-			time,
-			atRisk,
-			events: d,
-			censored: c,
-			survival,
-			stdErr: zero ? NaN : survival * se,
-			lower: zero ? 0 : Math.exp(Math.log(survival) - z * se),
-			upper: zero ? 0 : Math.min(1, Math.exp(Math.log(survival) + z * se))
-		});
-		atRisk -= d + c;
+	if (ordered) return kept;
+	const byTime = new Map<number, KmInput>();
+	for (const { time, events, censored } of kept) {
+		const at = byTime.get(time) ?? { time, events: 0, censored: 0 };
+		at.events += events;
+		at.censored += censored;
+		byTime.set(time, at);
 	}
-	return { n, events, censored: n - events, level, steps };
+	return [...byTime.values()].sort((a, b) => a.time - b.time);
 }
 
 /**
@@ -101,44 +146,54 @@ export function kaplanMeier(rows: KmInput[], level = defaults.level): KmCurve {
  * as well as the estimate, which METHODS.md does not mention, and either limit may be not reached.
  */
 export function survivalQuantile(curve: KmCurve, p: number): KmQuantile {
-	// p = 0 is left out: R's answer there is an artefact (0, or NA when S never drops).
-	if (!(p > 0 && p <= 1)) throw new Error(`invalid probability: ${p}`);
-	const x = [0, ...curve.steps.map((s) => s.time)];
-	// 1 − curve from time 0; R's limits are NA where S = 0, and NaN stands in for NA.
-	const y = (curveOf: 'survival' | 'lower' | 'upper') => [
-		0,
-		...curve.steps.map((s) => (curveOf !== 'survival' && s.survival === 0 ? NaN : 1 - s[curveOf]))
-	];
-	return {
-		estimate: findQuantile(x, y('survival'), p),
-		lower: findQuantile(x, y('lower'), p),
-		upper: findQuantile(x, y('upper'), p)
-	};
+	return survivalQuantiles(curve, [p])[0];
 }
 
-// Port of survival's internal findq(): x times (from 0), y = 1 − curve (NaN for NA).
-function findQuantile(x: number[], y: number[], p: number): number | null {
-	// R checks max(y) against min(probs); with one p per call that is p itself.
-	if (!(y.reduce((m, v) => (v > m ? v : m), -Infinity) >= p)) return null;
-	const xmax = x[x.length - 1];
-	// Keep the first point of each distinct y (duplicated(), NA counting as one value).
-	const keptX: number[] = [];
-	const keptY: number[] = [];
-	const seen = new Set<number>(); // SameValueZero: NaN matches NaN, as NA does in duplicated()
-	y.forEach((v, i) => {
-		if (seen.has(v)) return;
-		seen.add(v);
-		keptX.push(x[i]);
-		keptY.push(v);
+/** `survivalQuantile()` at several probabilities, reading the curve once. */
+export function survivalQuantiles(curve: KmCurve, ps: number[]): KmQuantile[] {
+	// p = 0 is left out: R's answer there is an artefact (0, or NA when S never drops).
+	for (const p of ps) if (!(p > 0 && p <= 1)) throw new Error(`invalid probability: ${p}`);
+	const { time, survival, lower: low, upper: high } = curve.steps;
+	const x = new Float64Array(time.length + 1);
+	// 1 − curve from time 0; R's limits are NA where S = 0, and NaN stands in for NA.
+	const y = { survival: x.slice(), lower: x.slice(), upper: x.slice() };
+	time.forEach((t, i) => {
+		x[i + 1] = t;
+		y.survival[i + 1] = 1 - survival[i];
+		y.lower[i + 1] = survival[i] === 0 ? NaN : 1 - low[i];
+		y.upper[i + 1] = survival[i] === 0 ? NaN : 1 - high[i];
 	});
+	const estimate = quantilePoints(x, y.survival);
+	const lower = quantilePoints(x, y.lower);
+	const upper = quantilePoints(x, y.upper);
+	return ps.map((p) => ({
+		estimate: findQuantile(estimate, p),
+		lower: findQuantile(lower, p),
+		upper: findQuantile(upper, p)
+	}));
+}
+
+/** What survival's internal findq() reads of one curve, whatever the probability. */
+type QuantilePoints = { max: number; xmax: number; keptX: number[]; keptY: number[] };
+
+// x times (from 0), y = 1 − curve (NaN for NA): the highest y (NaN never is), the last time,
+// and the first point of each distinct y.
+function quantilePoints(x: Float64Array, y: Float64Array): QuantilePoints {
+	let max = -Infinity;
+	for (const v of y) if (v > max) max = v;
+	return { max, xmax: x[x.length - 1], ...firstOfEach(x, y) };
+}
+
+// Port of survival's internal findq() for one probability.
+function findQuantile({ max, xmax, keptX, keptY }: QuantilePoints, p: number): number | null {
+	// R checks max(y) against min(probs); taking one p at a time, that is p itself.
+	if (!(max >= p)) return null;
 	// approx(y ± tol, 1:n, p, 'constant', f = 1): the point with the smallest y + shift ≥ p.
 	// "Smallest y", not "first": an upper curve can rise again, and approx() sorts by y.
 	const index = (shift: number): number | undefined => {
 		let best: number | undefined;
-		keptY.forEach((v, i) => {
-			if (!(v + shift >= p)) return;
-			if (best === undefined || v < keptY[best]) best = i;
-		});
+		for (let i = 0; i < keptY.length; i++)
+			if (keptY[i] + shift >= p && (best === undefined || keptY[i] < keptY[best])) best = i;
 		return best;
 	};
 	const i1 = index(tolerance);
@@ -151,19 +206,45 @@ function findQuantile(x: number[], y: number[], p: number): number | null {
 	return i1 === undefined || i2 === undefined ? null : (keptX[i1] + keptX[i2]) / 2;
 }
 
-function stepAt(curve: KmCurve, t: number): KmStep | undefined {
+// The first point of each distinct y (R's duplicated(), NA counting as one value). While y
+// rises, a value is new when it is above the last kept and repeated when equal to it; once y
+// falls back or is NaN, a set (SameValueZero: NaN matches NaN, as NA does) decides.
+function firstOfEach(x: Float64Array, y: Float64Array) {
+	const keptX: number[] = [];
+	const keptY: number[] = [];
+	let seen: Set<number> | null = null;
+	for (let i = 0; i < y.length; i++) {
+		const v = y[i];
+		if (!seen) {
+			const last = keptY[keptY.length - 1];
+			if (keptY.length > 0 && v === last) continue;
+			if (keptY.length > 0 && !(v > last)) seen = new Set(keptY);
+		}
+		if (seen) {
+			if (seen.has(v)) continue;
+			seen.add(v);
+		}
+		keptX.push(x[i]);
+		keptY.push(v);
+	}
+	return { keptX, keptY };
+}
+
+// The last step at or before time t (-1 before the first).
+function stepAt({ steps }: KmCurve, t: number): number {
 	if (Number.isNaN(t)) throw new Error(`invalid time: ${t}`);
-	return curve.steps.findLast((step) => step.time <= t);
+	return steps.time.findLastIndex((time) => time <= t);
 }
 
 /** S(t): the curve's value at time t, 1 before the first step. */
 export function survivalAt(curve: KmCurve, t: number): number {
-	return stepAt(curve, t)?.survival ?? 1;
+	const i = stepAt(curve, t);
+	return i < 0 ? 1 : curve.steps.survival[i];
 }
 
 /** Events up to and including day t: the count a share "within t days" rests on. */
 export function eventsBy(curve: KmCurve, t: number): number {
-	return curve.steps.filter((s) => s.time <= t).reduce((a, s) => a + s.events, 0);
+	return curve.steps.events.subarray(0, stepAt(curve, t) + 1).reduce((a, d) => a + d, 0);
 }
 
 /** 1 − S(t) with its limits (1 − upper, 1 − lower), e.g. share contacted within 7 days. */
@@ -171,7 +252,8 @@ export function shareBy(
 	curve: KmCurve,
 	t: number
 ): { share: number; lower: number; upper: number } {
-	const step = stepAt(curve, t);
-	if (!step) return { share: 0, lower: 0, upper: 0 };
-	return { share: 1 - step.survival, lower: 1 - step.upper, upper: 1 - step.lower };
+	const i = stepAt(curve, t);
+	if (i < 0) return { share: 0, lower: 0, upper: 0 };
+	const { survival, lower, upper } = curve.steps;
+	return { share: 1 - survival[i], lower: 1 - upper[i], upper: 1 - lower[i] };
 }
