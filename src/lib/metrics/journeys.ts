@@ -51,12 +51,17 @@ function contactStatus(asOf: string): Sql {
   WHEN r.discharge_date <= ${a} THEN 'never' ELSE 'waiting' END`;
 }
 
+// The discharge date, or the as-of date when the discharge is later or missing. Said with CASE:
+// least(coalesce(…), …) gives the same dates but took 66 ms over 1M referrals in duckdb-wasm,
+// against 8 ms.
+const dischargeOrAsOf = (asOf: string) =>
+	sql`CASE WHEN r.discharge_date <= ${asOfDate(asOf)} THEN r.discharge_date ELSE ${asOfDate(asOf)} END`;
+
 // Days from referral to the event, or to the censoring date.
-const dischargeDays = (asOf: string) =>
-	sql`(least(coalesce(r.discharge_date, ${asOfDate(asOf)}), ${asOfDate(asOf)}) - r.referral_date)::INTEGER`;
+const dischargeDays = (asOf: string) => sql`(${dischargeOrAsOf(asOf)} - r.referral_date)::INTEGER`;
 const contactDays = (asOf: string) =>
 	sql`(CASE WHEN r.first_contact_date <= ${asOfDate(asOf)} THEN r.first_contact_date
-  ELSE least(coalesce(r.discharge_date, ${asOfDate(asOf)}), ${asOfDate(asOf)}) END - r.referral_date)::INTEGER`;
+  ELSE ${dischargeOrAsOf(asOf)} END - r.referral_date)::INTEGER`;
 
 /** The selected referrals made by the as-of date (alias `r`). */
 export function byAsOf(filters: Filters, asOf: string): Sql {

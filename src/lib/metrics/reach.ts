@@ -20,7 +20,9 @@ export type LatestDateRow = { as_of: string | null };
 /** The latest date anywhere in the data: the default as-of date (METHODS.md). */
 export function latestDate(): Sql<LatestDateRow> {
 	return sql<LatestDateRow>`SELECT strftime(max(d), '%Y-%m-%d') AS as_of FROM (
-  SELECT max(greatest(referral_date, first_contact_date, discharge_date)) AS d FROM referrals
+  SELECT max(referral_date) AS d FROM referrals
+  UNION ALL SELECT max(first_contact_date) FROM referrals
+  UNION ALL SELECT max(discharge_date) FROM referrals
   UNION ALL SELECT max(assessed_on) FROM outcomes
   UNION ALL SELECT max(referred_on) FROM onward_referrals)`;
 }
