@@ -172,6 +172,16 @@ describe('time to discharge', () => {
 		expect(view.n).toBe('20 referrals (* open at 30/06/2024)');
 	});
 
+	it('gives the same figure from the split’s own rows as from the unsplit rows', () => {
+		// byPcn summed by day is discharge: the page runs only the split's query.
+		const split = { by: 'pcn' as const, rows: byPcn };
+		for (const ctx of [plain, pub]) {
+			const fromSplit = dischargeView(byPcn, split, counts, ctx, options);
+			expect(fromSplit).toEqual(dischargeView(discharge, split, counts, ctx, options));
+			expect(fromSplit.view.rows[0]).toMatchObject({ label: 'All referrals', median: '60' });
+		}
+	});
+
 	it('draws the curves of the largest groups only; the table has every group', () => {
 		// Group G01 has 1 referral, G02 2, ... G12 12: the chart draws G03 to G12.
 		const many = Array.from({ length: 12 }, (_, i) =>

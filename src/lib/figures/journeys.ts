@@ -8,6 +8,7 @@ import type { FigureContext, FigureView } from './figure.ts';
 import {
 	curveRows,
 	curvesByGroup,
+	overallCurve,
 	formatDays,
 	formatInterval,
 	type CurveSummary,
@@ -63,7 +64,8 @@ function timeRow(
 /**
  * Time from referral to discharge: Kaplan–Meier overall and, when split, per service or PCN.
  * In publication mode a group of 1–7 referrals (or hidden to protect one) shows no days and no
- * curve; counts are published, groups with secondary suppression.
+ * curve; counts are published, groups with secondary suppression. `overall` is the unsplit
+ * rows, or the split's own rows (their groups summed by day are the overall curve).
  */
 export function dischargeView(
 	overall: DayRow[],
@@ -72,7 +74,7 @@ export function dischargeView(
 	ctx: FigureContext,
 	options: TimeOptions
 ) {
-	const all = curvesByGroup(overall).get('all');
+	const all = overallCurve(overall);
 	const groups = split.by === 'none' ? new Map() : curvesByGroup(split.rows);
 	const on = ctx.publication;
 	const n = (c: KmCurve | undefined) => c?.n ?? 0;
@@ -147,6 +149,7 @@ export function dischargeView(
 		} satisfies FigureView<TimeRow>,
 		chart,
 		median,
+		curve: all?.curve,
 		suppressed
 	};
 }

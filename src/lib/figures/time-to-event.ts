@@ -25,16 +25,25 @@ export interface CurveSummary {
 
 /** Each group's curve and summary, in the order the rows give the groups. */
 export function curvesByGroup(rows: DayRow[]): Map<string, CurveSummary> {
-	const groups = groupBy(rows, (r) => r.group);
 	const out = new Map<string, CurveSummary>();
-	for (const [group, mine] of groups) {
-		const curve = kaplanMeier(
-			mine.map((r) => ({ time: r.days, events: r.events, censored: r.censored }))
-		);
-		const [median, p25, p75] = survivalQuantiles(curve, [0.5, 0.25, 0.75]);
-		out.set(group, { curve, median, p25, p75 });
-	}
+	for (const [group, mine] of groupBy(rows, (r) => r.group)) out.set(group, summary(mine));
 	return out;
+}
+
+/**
+ * The curve and summary of all the rows together, whatever their groups (undefined for no rows):
+ * a split's rows summed by day are the overall rows, so a split needs no second query.
+ */
+export function overallCurve(rows: DayRow[]): CurveSummary | undefined {
+	return rows.length ? summary(rows) : undefined;
+}
+
+function summary(rows: DayRow[]): CurveSummary {
+	const curve = kaplanMeier(
+		rows.map((r) => ({ time: r.days, events: r.events, censored: r.censored }))
+	);
+	const [median, p25, p75] = survivalQuantiles(curve, [0.5, 0.25, 0.75]);
+	return { curve, median, p25, p75 };
 }
 
 /** Days as read: "60", "60.5", or "not reached". */

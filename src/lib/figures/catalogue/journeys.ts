@@ -73,20 +73,28 @@ export const dischargeFigure = defineFigure({
 	id: 'time-to-discharge',
 	queries: ({ filters, setup, settings }) => ({
 		counts: journeyCounts(filters, setup.asOf),
-		days: timeToDischarge(filters, setup.asOf),
+		// Split, the groups' rows summed by day give the overall curve: one scan, not two.
+		days: settings.split === 'none' ? timeToDischarge(filters, setup.asOf) : null,
 		split: settings.split === 'none' ? null : timeToDischarge(filters, setup.asOf, settings.split)
 	}),
 	view(r, { settings, publication }) {
 		const c = r.counts[0];
 		if (!c) return null;
 		const by = settings.split;
-		const fig = dischargeView(r.days, { by, rows: r.split }, c, { publication }, { asOf: c.as_of });
+		const overall = by === 'none' ? r.days : r.split;
+		const fig = dischargeView(
+			overall,
+			{ by, rows: r.split },
+			c,
+			{ publication },
+			{ asOf: c.as_of }
+		);
 		return {
 			...fig.view,
 			chart: fig.chart,
 			median: fig.median,
 			by,
-			keys: timeKeys(curveOf(r.days), c.discharge_excluded, presenter(publication))
+			keys: timeKeys(fig.curve ?? kaplanMeier([]), c.discharge_excluded, presenter(publication))
 		};
 	},
 	chart: (view, { setup }, width) =>
