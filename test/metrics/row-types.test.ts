@@ -330,6 +330,7 @@ const notQueries = new Set([
 	'splitIn',
 	'byAsOf',
 	'closed',
+	'peopleCountIf',
 	'measureFromRow',
 	'periodYears',
 	'parseRateThresholds',

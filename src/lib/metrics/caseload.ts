@@ -1,5 +1,6 @@
 import { sql, type Sql } from '../db/sql.ts';
 import { periodRange, referralWhere, unitUnknown, type Filters } from './filters.ts';
+import { peopleCountIf } from './reach.ts';
 
 // Caseload (METHODS.md "Reach and activity"): an episode is open at the end of day d when it was
 // referred by d and not discharged by d (discharge_date IS NULL OR discharge_date > d), so a
@@ -63,10 +64,13 @@ export type CaseloadAtRow = { link_worker: string; open: number; people_year: nu
  */
 export function caseloadAt(filters: Filters, asOf: string): Sql<CaseloadAtRow> {
 	const a = date(asOf);
+	// The year's first day as a date, so each referral's date is compared as it is (comparing it
+	// with a timestamp cast every one); people counted on their numbers, not their keys' text
+	// (1M referrals in duckdb-wasm, all dates: 113 -> 41 ms).
+	const inYear = sql`r.referral_date > CAST(${a} - INTERVAL 1 YEAR AS DATE)`;
 	return sql<CaseloadAtRow>`SELECT coalesce(worker, 'unknown') AS link_worker, open, people_year FROM (
   SELECT r.link_worker AS worker, coalesce(count_if(${openAt(a)}), 0)::INTEGER AS open,
-    count(DISTINCT r.person_key) FILTER (WHERE r.referral_date > ${a} - INTERVAL 1 YEAR)::INTEGER
-      AS people_year
+    ${peopleCountIf(inYear)} AS people_year
   FROM referrals r WHERE ${withoutPeriod(filters)} AND r.referral_date <= ${a}
   GROUP BY r.link_worker)
 WHERE open > 0 OR people_year > 0

@@ -14,6 +14,11 @@ export const peopleCount = raw(
 	`(${referredOnce} + count(DISTINCT r.person_no) FILTER (WHERE r.repeat_person))::INTEGER`
 );
 
+/** People as `peopleCount` counts them, among the selected referrals that meet `condition`. */
+export const peopleCountIf = (condition: Sql) =>
+	sql`(coalesce(count_if(NOT r.repeat_person AND ${condition}), 0)
+    + count(DISTINCT r.person_no) FILTER (WHERE r.repeat_person AND ${condition}))::INTEGER`;
+
 /** A row of `latestDate()`: null when there is no data. */
 export type LatestDateRow = { as_of: string | null };
 
