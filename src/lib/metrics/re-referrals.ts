@@ -49,7 +49,8 @@ export type ReReferralGapsRow = { band: number; episodes: number };
  * episode is another of the person's, discharged on or before this referral and not before
  * its own referral (a discharge dated before its referral is no discharge to count from).
  * Only people referred more than once can have one: the join is on their numbers (`person_no`,
- * and `person_order` for the episode), integers, not on the person ID's text. With a person ID
+ * and `person_order` for the episode), integers, not on the person ID's text, and reads only
+ * their referrals (`repeat_person`, the others have no number: 1M in duckdb-wasm, 109 -> 93 ms). With a person ID
  * on both sides, the same number is the same person ID.
  */
 export function reReferralGaps(filters: Filters, asOf: string): Sql<ReReferralGapsRow> {
@@ -60,8 +61,8 @@ export function reReferralGaps(filters: Filters, asOf: string): Sql<ReReferralGa
     SELECT min(r.referral_date - e.discharge_date)::INTEGER AS gap
     FROM referrals r JOIN referrals e ON e.person_no = r.person_no
       AND e.person_order <> r.person_order AND e.discharge_date <= r.referral_date
-      AND e.discharge_date >= e.referral_date AND e.person_id IS NOT NULL
-    WHERE r.person_id IS NOT NULL AND ${byAsOf(filters, asOf)}
+      AND e.discharge_date >= e.referral_date AND e.person_id IS NOT NULL AND e.repeat_person
+    WHERE r.repeat_person AND r.person_id IS NOT NULL AND ${byAsOf(filters, asOf)}
     GROUP BY r.person_no, r.person_order))
 GROUP BY band ORDER BY band`;
 }
