@@ -50,8 +50,8 @@ export type ReReferralGapsRow = { band: number; episodes: number };
  * its own referral (a discharge dated before its referral is no discharge to count from).
  * Only people referred more than once can have one: the join is on their numbers (`person_no`,
  * and `person_order` for the episode), integers, not on the person ID's text, and reads only
- * their referrals (`repeat_person`, the others have no number: 1M in duckdb-wasm, 109 -> 93 ms). With a person ID
- * on both sides, the same number is the same person ID.
+ * their referrals (`repeat_person`; the others have no number). With a person ID on both
+ * sides, the same number is the same person ID.
  */
 export function reReferralGaps(filters: Filters, asOf: string): Sql<ReReferralGapsRow> {
 	const [a, b, c, d] = gapBands;
