@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figureInput, layoutQueries, pages } from '../../src/lib/figures/catalogue/index.ts';
-import { queryKey } from '../../src/lib/figures/catalogue/run.ts';
+import {
+	figure,
+	figureInput,
+	layoutQueries,
+	pages
+} from '../../src/lib/figures/catalogue/index.ts';
+import {
+	figureQueries,
+	figureViews,
+	queryKey,
+	type ResultsByKey
+} from '../../src/lib/figures/catalogue/run.ts';
 import { headQuery } from '../../src/lib/figures/catalogue/shared.ts';
 import { caseloadAt, caseloadByMonth } from '../../src/lib/metrics/caseload.ts';
 import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filters.ts';
@@ -301,6 +311,29 @@ describe('journeys on DuckDB', () => {
 		}
 		expect(splitIn('practice')).toBe('none');
 	});
+
+	it('split by service, time to discharge keeps the overall figure, its keys and its median', async () => {
+		const setup = {
+			asOf,
+			firstReferral: '2023-01-02',
+			practicesWithListSize: 0,
+			values: { pcn: [], practice: [], service: [] }
+		};
+		const discharge = figure('time-to-discharge');
+		const view = async (split: Split) => {
+			const input = figureInput(noFilters, setup, { settings: { split } });
+			const { byFigure, distinct } = figureQueries([discharge], input);
+			const results: ResultsByKey = new Map();
+			for (const [key, query] of distinct) results.set(key, await q(query));
+			const v = figureViews([discharge], byFigure, results, input)['time-to-discharge'];
+			return v as unknown as { keys: unknown; median: unknown; rows: { label: string }[] };
+		};
+		const [whole, split] = [await view('none'), await view('service')];
+		expect(split.keys).toEqual(whole.keys);
+		expect(split.median).toEqual(whole.median);
+		expect(split.rows[0]).toEqual(whole.rows[0]);
+		expect(split.rows.map((r) => r.label).slice(1)).toEqual(['North SP', 'South SP']);
+	});
 });
 
 describe('re-referrals join people by number, not by the text of their key', () => {
@@ -321,5 +354,13 @@ describe('re-referrals join people by number, not by the text of their key', () 
 		await importPaths(ctx.db, [path]);
 		const rows = await run(ctx.db, reReferralGaps(noFilters, '2024-06-30'));
 		expect(rows).toEqual([{ band: 1, episodes: 1 }]); // K4, 51 days after K3
+		// People count on the same numbers. With a person ID: #K2 (once) and P9 (twice); K2 has
+		// none. By person key, #K2 covers K1 and K2: two people were referred in the year.
+		expect(await run(ctx.db, repeatPeople(noFilters, '2024-06-30'))).toEqual([
+			{ people: 2, people_with_multiple: 1, episodes: 3, without_person_id: 1 }
+		]);
+		expect(await run(ctx.db, caseloadAt(noFilters, '2024-06-30'))).toEqual([
+			{ link_worker: 'unknown', open: 1, people_year: 2 }
+		]);
 	});
 });
