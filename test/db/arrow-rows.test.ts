@@ -1,7 +1,16 @@
 // The Arrow decoder the browser's engine answers through (src/lib/db/arrow-rows.ts): text read
 // chunk by chunk, ASCII in one call and other text value by value, numbers from their typed
 // arrays, nulls kept, in several chunks, as the plain rows the native client gives.
-import { Dictionary, Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
+import {
+	Dictionary,
+	Field,
+	Float64,
+	Int32,
+	List,
+	Table,
+	Utf8,
+	vectorFromArray
+} from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { toColumns, toRows } from '../../src/lib/db/arrow-rows.ts';
 
@@ -52,5 +61,30 @@ describe('Arrow results to plain rows', () => {
 			{ a: 6, b: 'é', c: 'w' }
 		]);
 		expect(toRows(table.slice(3))).toEqual([]);
+	});
+
+	it('reads lists of numbers (a curve’s days and counts), with a missing list, across chunks and in a slice', () => {
+		const lists = [[14, 15], null, [0], [], [-3, 2147483647, 7]];
+		const floatLists = [[0.5], [1 / 3, -1e-9], null, [NaN], []];
+		const part = (from: number, to: number) =>
+			new Table({
+				d: vectorFromArray(lists.slice(from, to), new List(new Field('item', new Int32(), true))),
+				f: vectorFromArray(
+					floatLists.slice(from, to),
+					new List(new Field('item', new Float64(), true))
+				)
+			});
+		const table = part(0, 2).concat(part(2, 5));
+		expect(table.batches.length).toBe(2);
+		const rows = lists.map((d, i) => ({ d, f: floatLists[i] }));
+		expect(toRows(table)).toEqual(rows);
+		// Plain arrays, as the native client gives, not typed ones.
+		expect(Array.isArray(toRows(table)[0].d)).toBe(true);
+		expect(toRows(table.slice(3))).toEqual(rows.slice(3));
+		// A missing element falls back to reading value by value.
+		const holes = new Table({
+			d: vectorFromArray([[1, null, 3]], new List(new Field('item', new Int32(), true)))
+		});
+		expect(toRows(holes)).toEqual([{ d: [1, null, 3] }]);
 	});
 });

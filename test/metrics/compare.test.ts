@@ -128,20 +128,30 @@ describe('compare on DuckDB', () => {
 	it('first contact days per unit and referral month, censored as time to first contact', async () => {
 		// C04 waiting: censored at 14 days (06/03 to 20/03); C07 never contacted: censored at its
 		// discharge, 16 days.
+		// One row per unit and month, its day rows as lists in day order.
+		const month = (group: string, m: string, ...rows: [number, number, number][]) => ({
+			group,
+			month: m,
+			days: rows.map(([d]) => d),
+			events: rows.map(([, e]) => e),
+			censored: rows.map(([, , c]) => c)
+		});
 		expect(await q(compareFirstContactDays('service', noFilters, asOf))).toEqual([
-			{ ...day('North SP', 14, 1, 0), month: '2024-01' },
-			{ ...day('North SP', 15, 1, 0), month: '2024-01' },
-			{ ...day('North SP', 0, 1, 0), month: '2024-02' },
-			{ ...day('North SP', 14, 0, 1), month: '2024-03' },
-			{ ...day('South SP', 5, 1, 0), month: '2024-01' },
-			{ ...day('South SP', 1, 1, 0), month: '2024-03' },
-			{ ...day('unknown', 16, 0, 1), month: '2024-01' }
+			month('North SP', '2024-01', [14, 1, 0], [15, 1, 0]),
+			month('North SP', '2024-02', [0, 1, 0]),
+			month('North SP', '2024-03', [14, 0, 1]),
+			month('South SP', '2024-01', [5, 1, 0]),
+			month('South SP', '2024-03', [1, 1, 0]),
+			month('unknown', '2024-01', [16, 0, 1])
 		]);
 	});
 
 	it('the day rows give a median per unit and month with the existing Kaplan–Meier code', async () => {
 		const rows = await q(compareFirstContactDays('service', noFilters, asOf));
-		const north = rows.filter((r) => r.group === 'North SP' && r.month === '2024-01');
+		const january = rows.find((r) => r.group === 'North SP' && r.month === '2024-01')!;
+		const north = january.days.map((days, i) =>
+			day('North SP', days, january.events[i], january.censored[i])
+		);
 		// Two contacted, at 14 and 15 days: S = 0.5 from 14 to 15, so the median is 14.5 (R).
 		expect(curvesByGroup(north).get('North SP')?.median.estimate).toBe(14.5);
 	});

@@ -36,7 +36,8 @@ function vectorValues(vector: Vector | null, type: DataType, length: number): un
 		const read =
 			asciiText(type, data, values, at) ||
 			plainNumbers(type, data, values, at) ||
-			dictionaryWords(type, data, values, at);
+			dictionaryWords(type, data, values, at) ||
+			numberLists(type, data, values, at);
 		if (!read) for (let r = at; r < at + data.length; r++) values[r] = plain(vector?.get(r), type);
 		at += data.length;
 	}
@@ -71,12 +72,34 @@ function asciiText(type: DataType, data: Data, out: unknown[], at: number): bool
  * writing nothing, for other types (64-bit integers are BigInts, half floats need converting).
  */
 function plainNumbers(type: DataType, data: Data, out: unknown[], at: number): boolean {
-	const ok =
-		(DataType.isInt(type) && type.bitWidth <= 32) ||
-		(DataType.isFloat(type) && type.precision !== Precision.HALF);
-	if (!ok) return false;
+	if (!isPlainNumber(type)) return false;
 	const numbers = data.values as ArrayLike<number>;
 	for (let r = 0; r < data.length; r++) out[at + r] = isNull(data, r) ? null : numbers[r];
+	return true;
+}
+
+// Numbers read as they are from a typed array: 8- to 32-bit integers, 32- and 64-bit floats.
+const isPlainNumber = (type: DataType) =>
+	(DataType.isInt(type) && type.bitWidth <= 32) ||
+	(DataType.isFloat(type) && type.precision !== Precision.HALF);
+
+/**
+ * A chunk of lists of plain numbers with no missing element (a Kaplan–Meier curve's days and
+ * counts) written into `out` from `at`: each list copied from its stretch of the child's typed
+ * array, instead of a vector made and read per list. False, writing nothing, otherwise.
+ */
+function numberLists(type: DataType, data: Data, out: unknown[], at: number): boolean {
+	const child = data.children[0];
+	if (!DataType.isList(type) || !child || !isPlainNumber(type.children[0].type)) return false;
+	if (child.nullCount > 0) return false;
+	const offsets = data.valueOffsets as Int32Array;
+	const numbers = child.values as Int32Array | Float64Array;
+	for (let r = 0; r < data.length; r++) {
+		if (isNull(data, r)) continue; // `out` holds null already
+		const list = new Array<number>(offsets[r + 1] - offsets[r]);
+		for (let i = 0; i < list.length; i++) list[i] = numbers[offsets[r] + i];
+		out[at + r] = list;
+	}
 	return true;
 }
 

@@ -6,6 +6,7 @@ import { runChart } from '../../charts/run-chart.ts';
 import { measures, type Measure } from '../../contract/measures.ts';
 import {
 	compareFirstContactDays,
+	type CompareFirstContactDaysRow,
 	compareMonthly,
 	compareOutcomeCells,
 	comparePeopleReferred,
@@ -383,7 +384,7 @@ function seriesOf(
 		contact_n: number;
 		contact_x: number;
 	}[],
-	days: { group: string; month: string; days: number; events: number; censored: number }[]
+	days: CompareFirstContactDaysRow[]
 ): Series[] {
 	const months = [...new Set(monthly.map((m) => m.month))].sort();
 	const daysBy = groupBy(days, (d) => `${d.group}\u0000${d.month}`);
@@ -414,7 +415,9 @@ function seriesOf(
 				const rows =
 					(unit === 'all' ? daysAll.get(p.month) : daysBy.get(`${unit}\u0000${p.month}`)) ?? [];
 				const curve = kaplanMeier(
-					rows.map((d) => ({ time: d.days, events: d.events, censored: d.censored }))
+					rows.flatMap((d) =>
+						d.days.map((time, i) => ({ time, events: d.events[i], censored: d.censored[i] }))
+					)
 				);
 				const median = survivalQuantile(curve, 0.5).estimate;
 				return median === null ? [] : [{ period: p.month, value: median, n: curve.n }];
