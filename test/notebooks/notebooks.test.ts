@@ -95,6 +95,9 @@ describe('notebooks', () => {
 					'--execute',
 					'--ExecutePreprocessor.kernel_name=deno',
 					'--ExecutePreprocessor.timeout=120',
+					// Output that arrives after a cell's reply is still collected for this long (the
+					// default, 4 s, lost the last lines of a cell's printing on a busy machine).
+					'--ExecutePreprocessor.iopub_timeout=30',
 					'--output-dir',
 					out,
 					join(root, 'notebooks', `${name}.ipynb`)
