@@ -75,6 +75,13 @@ describe('journeys on DuckDB', () => {
 	});
 	afterAll(() => db.close());
 	const q = (sql: Parameters<typeof run>[1]) => run(db, sql);
+	// What the pages know of the fixture besides the filters.
+	const setup = {
+		asOf,
+		firstReferral: '2023-01-02',
+		practicesWithListSize: 0,
+		values: { pcn: [], practice: [], service: [] }
+	};
 
 	it('time to discharge: events, open cases censored at the as-of date, J06 and J07 left out', async () => {
 		expect(await q(timeToDischarge(noFilters, asOf))).toEqual([
@@ -287,12 +294,6 @@ describe('journeys on DuckDB', () => {
 	});
 
 	it('the page runs every query on DuckDB, and splits time to discharge only when asked', async () => {
-		const setup = {
-			asOf,
-			firstReferral: '2023-01-02',
-			practicesWithListSize: 0,
-			values: { pcn: [], practice: [], service: [] }
-		};
 		const input = (split: Split) => figureInput(noFilters, setup, { settings: { split } });
 		const splitBy = (by: Split) => queryKey(timeToDischarge(noFilters, asOf, by));
 		const plain = layoutQueries(pages.journeys, input('none'));
@@ -313,12 +314,6 @@ describe('journeys on DuckDB', () => {
 	});
 
 	it('split by service, time to discharge keeps the overall figure, its keys and its median', async () => {
-		const setup = {
-			asOf,
-			firstReferral: '2023-01-02',
-			practicesWithListSize: 0,
-			values: { pcn: [], practice: [], service: [] }
-		};
 		const discharge = figure('time-to-discharge');
 		const view = async (split: Split) => {
 			const input = figureInput(noFilters, setup, { settings: { split } });
