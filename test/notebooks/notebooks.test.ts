@@ -1,8 +1,8 @@
-// The notebooks run headlessly (Debian's jupyter-nbconvert, Deno's kernel) against the synthetic
+// The notebooks run headlessly (notebooks/run.py on Debian's jupyter-client, Deno's kernel) against the synthetic
 // sample, and every number they print under an `sp-impact` key equals what `sp-impact` prints.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli } from '../cli/run-cli.ts';
@@ -22,22 +22,34 @@ interface Cell {
 	outputs?: { output_type: string; text?: string[]; ename?: string; evalue?: string }[];
 }
 
-/** Install Debian's Jupyter when it is missing, as the browser tests install Chromium. */
+/** Install Debian's jupyter-client and nbformat when missing, as the browser tests install Chromium. */
 function ensureJupyter(): void {
-	if (existsSync('/usr/bin/jupyter-nbconvert')) return;
-	console.log('Installing Debian jupyter-nbconvert and jupyter-client for the notebook tests…');
+	try {
+		execFileSync('/usr/bin/python3', ['-c', 'import jupyter_client, nbformat'], {
+			stdio: 'ignore'
+		});
+		return;
+	} catch {
+		console.log(
+			'Installing Debian python3-jupyter-client and python3-nbformat for the notebook tests…'
+		);
+	}
 	execSync(
-		'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client python3-ipykernel',
+		'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jupyter-client python3-nbformat',
 		{ stdio: 'inherit' }
 	);
 }
 
 // What a notebook printed: its files, and each `sp-impact … → key = value` line.
 function printed(cells: Cell[]) {
-	const lines = cells
-		.flatMap((c) => c.outputs ?? [])
-		.filter((o) => o.output_type === 'stream')
-		.flatMap((o) => (o.text ?? []).join('').split('\n'));
+	// A cell's printing may come in several stream outputs that split a line: join them first.
+	const lines = cells.flatMap((c) =>
+		(c.outputs ?? [])
+			.filter((o) => o.output_type === 'stream')
+			.map((o) => (o.text ?? []).join(''))
+			.join('')
+			.split('\n')
+	);
 	const filesLine = lines.find((l) => l.startsWith('Files: '));
 	const checks = lines.flatMap((l) => {
 		const m = /^sp-impact (.+?) → (\S+) = (.+)$/.exec(l);
@@ -85,19 +97,13 @@ describe('notebooks', () => {
 				JUPYTER_PATH: join(home, '.local', 'share', 'jupyter')
 			};
 			delete env.SP_IMPACT_FILES;
-			// nbconvert exits non-zero when a cell errors: the test fails with its message.
+			// The project's runner (notebooks/run.py), not `nbconvert --execute`: Deno's kernel can
+			// send a cell's last lines after it reports the cell finished, and nbconvert drops them
+			// (a busy CI run lost 11 of 14). It exits non-zero when a cell errors, with the error.
 			execFileSync(
-				'jupyter',
+				'/usr/bin/python3',
 				[
-					'nbconvert',
-					'--to',
-					'notebook',
-					'--execute',
-					'--ExecutePreprocessor.kernel_name=deno',
-					'--ExecutePreprocessor.timeout=120',
-					// Output that arrives after a cell's reply is still collected for this long (the
-					// default, 4 s, lost the last lines of a cell's printing on a busy machine).
-					'--ExecutePreprocessor.iopub_timeout=30',
+					join(root, 'notebooks', 'run.py'),
 					'--output-dir',
 					out,
 					join(root, 'notebooks', `${name}.ipynb`)
