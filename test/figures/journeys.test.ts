@@ -441,13 +441,12 @@ describe('contacts, discharge reasons and re-referrals', () => {
 });
 
 describe('caseload', () => {
+	// LW1 and LW2 hold 1 and 3 open cases at 30/04, none is open at 31/05, and at 30/06 they hold
+	// 1 and 5, with 1 more open case with no link worker.
 	const months = [
-		{ month_end: '2024-04-30', link_worker: 'LW1', open: 1 },
-		{ month_end: '2024-04-30', link_worker: 'LW2', open: 3 },
-		{ month_end: '2024-05-31', link_worker: null, open: 0 },
-		{ month_end: '2024-06-30', link_worker: 'LW1', open: 1 },
-		{ month_end: '2024-06-30', link_worker: 'LW2', open: 5 },
-		{ month_end: '2024-06-30', link_worker: 'unknown', open: 1 }
+		{ month_end: '2024-04-30', open: 4, per_worker: [1, 3], link_workers: 2 },
+		{ month_end: '2024-05-31', open: 0, per_worker: [], link_workers: 2 },
+		{ month_end: '2024-06-30', open: 7, per_worker: [1, 5], link_workers: 2 }
 	];
 
 	it('per month end: open cases, link workers holding any, median and mean per worker', () => {

@@ -27,6 +27,8 @@ import {
 } from '../../src/lib/metrics/journeys.ts';
 import { reReferralGaps, repeatPeople } from '../../src/lib/metrics/re-referrals.ts';
 import { run } from '../../src/lib/metrics/run.ts';
+import type { Sql } from '../../src/lib/db/sql.ts';
+import type { Row } from '../../src/lib/db/types.ts';
 import { fixture, importPaths, nativeDb, useNativeDb } from '../helpers/import.ts';
 
 // test/fixtures/journeys-referrals.csv, worked by hand at the as-of date 30/06/2024 (— = blank).
@@ -74,7 +76,7 @@ describe('journeys on DuckDB', () => {
 		expect(report).toMatchObject({ rows_read: 20, rows_loaded: 20, rows_rejected: 0, issues: 3 });
 	});
 	afterAll(() => db.close());
-	const q = (sql: Parameters<typeof run>[1]) => run(db, sql);
+	const q = <R extends Row>(sql: Sql<R>) => run(db, sql);
 	// What the pages know of the fixture besides the filters.
 	const setup = {
 		asOf,
@@ -221,39 +223,40 @@ describe('journeys on DuckDB', () => {
 		}
 	);
 
+	// A month end's row as [month end, open in all, each link worker's open cases, fewest first].
+	const caseloadRows = (rows: { month_end: string; open: number; per_worker: number[] }[]) =>
+		rows.map((r) => [r.month_end, r.open, r.per_worker]);
+
 	it('caseload at month ends: a discharge on the month end is closed by then', async () => {
 		const rows = await q(caseloadByMonth(from2024, asOf));
-		expect(rows.map((r) => [r.month_end, r.link_worker, r.open])).toEqual([
-			['2024-01-31', 'LW1', 2], // J02 J03 (J01 discharged on 31/01)
-			['2024-01-31', 'LW2', 1], // J04
-			['2024-02-29', 'LW1', 2], // J02 J17
-			['2024-02-29', 'LW2', 2], // J05 J18
-			['2024-03-31', 'LW1', 2], // J17 J08
-			['2024-03-31', 'LW2', 2], // J05 J18 (J06's discharge is before its referral)
-			['2024-04-30', 'LW1', 1], // J15 (J08 discharged on 30/04)
-			['2024-04-30', 'LW2', 3], // J05 J18 J16
-			['2024-05-31', 'LW2', 4], // J05 J16 J10 J12 (J15 discharged on 31/05)
-			['2024-06-30', 'LW1', 1], // J19, discharged after the as-of date
-			['2024-06-30', 'LW2', 5], // J05 J16 J10 J12 J14
-			['2024-06-30', 'unknown', 1] // J20
+		expect(caseloadRows(rows)).toEqual([
+			['2024-01-31', 3, [1, 2]], // LW2: J04; LW1: J02 J03 (J01 discharged on 31/01)
+			['2024-02-29', 4, [2, 2]], // LW1: J02 J17; LW2: J05 J18
+			['2024-03-31', 4, [2, 2]], // LW1: J17 J08; LW2: J05 J18 (J06's discharge is before its referral)
+			['2024-04-30', 4, [1, 3]], // LW1: J15 (J08 discharged on 30/04); LW2: J05 J18 J16
+			['2024-05-31', 4, [4]], // LW2: J05 J16 J10 J12 (J15 discharged on 31/05)
+			['2024-06-30', 7, [1, 5]] // LW1: J19, discharged after the as-of date; LW2: J05 J16 J10 J12 J14; J20 has no worker
 		]);
+		// LW1 and LW2 held open cases; J20's episode, with no link worker, counts in the total only.
+		expect(rows.every((r) => r.link_workers === 2)).toBe(true);
 	});
 
 	it('caseload over all dates: every month end from the first referral, empty ones too', async () => {
 		const rows = await q(caseloadByMonth(noFilters, asOf));
-		const months = [...new Set(rows.map((r) => r.month_end))];
-		expect(months).toHaveLength(18);
-		expect(months[0]).toBe('2023-01-31');
+		expect(rows).toHaveLength(18);
+		expect(rows[0].month_end).toBe('2023-01-31');
 		expect(rows.find((r) => r.month_end === '2023-05-31')).toEqual({
 			month_end: '2023-05-31',
-			link_worker: 'LW2',
-			open: 3
+			open: 3,
+			per_worker: [3],
+			link_workers: 2
 		});
 		// J09, J11 and J13 are discharged on 01/06/2023: no open case until 2024.
 		expect(rows.find((r) => r.month_end === '2023-06-30')).toEqual({
 			month_end: '2023-06-30',
-			link_worker: null,
-			open: 0
+			open: 0,
+			per_worker: [],
+			link_workers: 2
 		});
 	});
 
@@ -263,15 +266,30 @@ describe('journeys on DuckDB', () => {
 			service: ['North SP']
 		});
 		const rows = await q(caseloadByMonth(q2, asOf));
-		expect(rows.map((r) => [r.month_end, r.link_worker, r.open])).toEqual([
-			['2024-04-30', 'LW1', 1],
-			['2024-05-31', null, 0],
-			['2024-06-30', 'LW1', 1]
+		expect(rows).toEqual([
+			{ month_end: '2024-04-30', open: 1, per_worker: [1], link_workers: 1 },
+			{ month_end: '2024-05-31', open: 0, per_worker: [], link_workers: 1 },
+			{ month_end: '2024-06-30', open: 1, per_worker: [1], link_workers: 1 }
 		]);
 		// A period ending before the as-of date stops at its own end.
 		const early = makeFilters({ period: { kind: 'custom', from: '2024-02-15', to: '2024-03-31' } });
 		const ends = (await q(caseloadByMonth(early, asOf))).map((r) => r.month_end);
 		expect([...new Set(ends)]).toEqual(['2024-02-29', '2024-03-31']);
+	});
+
+	it('caseload in a period from mid-month to mid-month: episodes referred before it still count', async () => {
+		// Month ends 29/02, 31/03 and 30/04 (31/05 is after the period's end); J02, J04 and J05 were
+		// referred before 15/02, and the counts are those of 2024 at the same month ends.
+		const mid = makeFilters({ period: { kind: 'custom', from: '2024-02-15', to: '2024-05-20' } });
+		const rows = await q(caseloadByMonth(mid, asOf));
+		expect(caseloadRows(rows)).toEqual([
+			['2024-02-29', 4, [2, 2]],
+			['2024-03-31', 4, [2, 2]],
+			['2024-04-30', 4, [1, 3]]
+		]);
+		// A period with no month end in it (and before the first referral) has no rows.
+		const none = makeFilters({ period: { kind: 'custom', from: '2024-03-02', to: '2024-03-20' } });
+		expect(await q(caseloadByMonth(none, asOf))).toEqual([]);
 	});
 
 	it('caseload at the as-of date, and people referred in the year to it', async () => {

@@ -100,8 +100,8 @@ const units: Unit[] = ['service', 'pcn', 'practice', 'link_worker'];
 const cases: Case[] = [
 	shaped('caseloadByMonth', caseload.caseloadByMonth, {
 		month_end: text,
-		link_worker: textOrNull,
-		open: ['number']
+		per_worker: numbers,
+		...counts('open', 'link_workers')
 	}),
 	shaped('caseloadAt', caseload.caseloadAt, {
 		link_worker: text,

@@ -16,7 +16,6 @@ import {
 	valueLabel
 } from './figure.ts';
 import { chartLimit } from './reach.ts';
-import { groupBy } from '../util/group-by.ts';
 
 /** The median of numbers (the mean of the middle two for an even count); null for none. */
 export function median(values: number[]): number | null {
@@ -28,7 +27,6 @@ export function median(values: number[]): number | null {
 
 const mean = (values: number[]) =>
 	values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-const named = (w: string | null) => w !== null && w !== 'unknown';
 
 /** A month end's caseload: open cases, link workers holding any, and per worker. */
 export interface MonthCaseload extends Record<string, unknown> {
@@ -49,10 +47,7 @@ export interface MonthCaseload extends Record<string, unknown> {
  */
 export function caseloadTrendView(rows: CaseloadByMonthRow[], ctx: FigureContext) {
 	const on = ctx.publication;
-	const months = groupBy(rows, (r) => r.month_end);
-	const out: MonthCaseload[] = [...months].map(([month_end, mine]) => {
-		const open = mine.reduce((a, r) => a + r.open, 0);
-		const per = mine.filter((r) => named(r.link_worker) && r.open > 0).map((r) => r.open);
+	const out: MonthCaseload[] = rows.map(({ month_end, open, per_worker: per }) => {
 		const hide = on && (isSmall(per.length) || isSmall(open));
 		const count = (v: number | null) => (v === null ? null : on ? publishCount(v) : v);
 		return {
@@ -66,7 +61,7 @@ export function caseloadTrendView(rows: CaseloadByMonthRow[], ctx: FigureContext
 			max: per.length ? count(Math.max(...per)) : null
 		};
 	});
-	const workers = new Set(rows.filter((r) => named(r.link_worker)).map((r) => r.link_worker));
+	const workers = rows[0]?.link_workers ?? 0;
 	const last = out.at(-1);
 	const medians = out.map((m) => m.median).filter((m): m is number => m !== null);
 	const range =
@@ -82,7 +77,7 @@ export function caseloadTrendView(rows: CaseloadByMonthRow[], ctx: FigureContext
 					: last
 						? `At ${last.label}, too few link workers or open cases to show a median.`
 						: 'No month ends in this selection.',
-			n: `${fc(publishTotal(workers.size, on))} link workers`,
+			n: `${fc(publishTotal(workers, on))} link workers`,
 			caveat:
 				'An episode is open at a month end when it was referred by then and not yet discharged (a discharge on the month end closes it). A link worker counts in a month when they hold an open case; open cases with no link worker count in the total only. Every filter but the period applies; the period picks the month ends.',
 			rows: out,
