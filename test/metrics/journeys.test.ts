@@ -347,6 +347,21 @@ describe('journeys on DuckDB', () => {
 		expect(split.rows[0]).toEqual(whole.rows[0]);
 		expect(split.rows.map((r) => r.label).slice(1)).toEqual(['North SP', 'South SP']);
 	});
+
+	it('caseload by month: with no link worker on any open case, a note instead of an empty chart', async () => {
+		const caseload = figure('caseload-by-month');
+		const view = async (filters: Filters) => {
+			const input = figureInput(filters, setup);
+			const { byFigure, distinct } = figureQueries([caseload], input);
+			const results: ResultsByKey = new Map();
+			for (const [key, query] of distinct) results.set(key, await q(query));
+			return figureViews([caseload], byFigure, results, input)['caseload-by-month'];
+		};
+		// J20 is the only referral with no PCN, and it has no link worker: open at 30/06/2024.
+		expect(await view(makeFilters({ pcn: ['unknown'] }))).toBeNull();
+		expect(caseload.empty?.(figureInput(noFilters, setup))?.testid).toBe('no-caseload');
+		expect((await view(noFilters))?.n).toBe('2 link workers');
+	});
 });
 
 describe('re-referrals join people by number, not by the text of their key', () => {

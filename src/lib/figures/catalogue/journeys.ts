@@ -243,10 +243,17 @@ export const journeysFigures = [
 		id: 'caseload-by-month',
 		queries: ({ filters, setup }) => ({ caseload: caseloadByMonth(filters, setup.asOf) }),
 		view(r, { publication }) {
+			// No open case with a link worker at any month end: nothing per worker to draw.
+			if (!r.caseload.some((m) => m.per_worker.length)) return null;
 			const fig = caseloadTrendView(r.caseload, { publication });
 			return { ...fig.view, chart: fig.chart };
 		},
-		chart: (view, _input, width) => caseloadTrendChart(view.chart, { width })
+		chart: (view, _input, width) => caseloadTrendChart(view.chart, { width }),
+		empty: () => ({
+			testid: 'no-caseload',
+			title: 'Open cases per link worker, by month end',
+			text: 'No open case in this view has a link worker recorded at any month end, so there is no caseload per link worker to show. Map the link worker column at import to see it.'
+		})
 	}),
 	workersFigure
 ];
