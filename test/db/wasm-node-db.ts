@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { toColumns, toRows } from '../../src/lib/db/arrow-rows.ts';
 import { rebatch } from '../../src/lib/db/batches.ts';
+import { inlineParams } from '../../src/lib/db/inline-params.ts';
 import {
 	QueryError,
 	startupSql,
@@ -21,8 +22,14 @@ const dist = dirname(
 	createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')
 );
 
-/** duckdb-wasm (blocking, in-process) as a Db; files are registered as buffers, as in the browser. */
-export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
+/**
+ * duckdb-wasm (blocking, in-process) as a Db; files are registered as buffers, as in the browser.
+ * Parameters are written into the query as the browser's Db writes them; with `prepared`, every
+ * query with parameters is prepared and bound instead (the reference inline-params is tested on).
+ */
+export async function createWasmNodeDb(
+	options: { prepared?: boolean } = {}
+): Promise<Db & { close(): void }> {
 	const bundles = {
 		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
 		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
@@ -39,7 +46,9 @@ export async function createWasmNodeDb(): Promise<Db & { close(): void }> {
 		engine: 'duckdb-wasm',
 		async query<T extends Row = Row>(text: string, params: unknown[] = []) {
 			try {
-				if (params.length === 0) return toRows(connection.query(text)) as T[];
+				// As src/lib/db/wasm.ts does; `prepared` binds every parameter, for comparison.
+				const inlined = options.prepared ? undefined : inlineParams(text, params);
+				if (inlined !== undefined) return toRows(connection.query(inlined)) as T[];
 				const statement = connection.prepare(text);
 				try {
 					return toRows(statement.query(...params)) as T[];

@@ -6,6 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { QueryError, startupSql, type Db, type FileSource, type Row } from './types.ts';
 import { toColumns, toRows } from './arrow-rows.ts';
 import { rebatch } from './batches.ts';
+import { inlineParams } from './inline-params.ts';
 
 // Self-hosted bundles only: no CDN, and no threaded (COI) bundle, so no COOP/COEP headers.
 const bundles: duckdb.DuckDBBundles = {
@@ -27,7 +28,9 @@ export async function createWasmDb(): Promise<Db> {
 		engine: 'duckdb-wasm',
 		async query<T extends Row = Row>(text: string, params: unknown[] = []) {
 			try {
-				if (params.length === 0) return toRows(await connection.query(text)) as T[];
+				// One round trip instead of three where the values can be written in (inline-params.ts).
+				const inlined = inlineParams(text, params);
+				if (inlined !== undefined) return toRows(await connection.query(inlined)) as T[];
 				const statement = await connection.prepare(text);
 				try {
 					return toRows(await statement.query(...params)) as T[];
