@@ -17,8 +17,10 @@ import { makeFilters, noFilters, type Filters } from '../../src/lib/metrics/filt
 import {
 	contactsDistribution,
 	contactsSummary,
+	dischargeDaysByGroup,
 	dischargeReasons,
 	excludedEpisodes,
+	firstContactDaysByGroup,
 	journeyCounts,
 	splitIn,
 	timeToDischarge,
@@ -125,6 +127,30 @@ describe('journeys on DuckDB', () => {
 		]);
 		const byService = await q(timeToDischarge(noFilters, asOf, 'service'));
 		expect([...new Set(byService.map((r) => r.group))]).toEqual(['North SP', 'South SP']);
+	});
+
+	it('time to discharge and to first contact split, as one row of lists per group', async () => {
+		// The rows of the test above, each group's days in order.
+		expect(await q(dischargeDaysByGroup(noFilters, asOf, 'pcn'))).toEqual([
+			{ group: 'North PCN', days: [29, 30, 60], events: [0, 2, 4], censored: [1, 0, 0] },
+			{
+				group: 'South PCN',
+				days: [29, 30, 31, 76, 90, 150],
+				events: [0, 1, 0, 0, 1, 3],
+				censored: [1, 1, 1, 1, 0, 1]
+			},
+			{ group: 'unknown', days: [10], events: [0], censored: [1] }
+		]);
+		for (const [lists, rows] of [
+			[dischargeDaysByGroup, timeToDischarge],
+			[firstContactDaysByGroup, timeToFirstContact]
+		] as const) {
+			const split = await q(lists(noFilters, asOf, 'service'));
+			const days = await q(rows(noFilters, asOf, 'service'));
+			expect(
+				split.flatMap((l) => l.days.map((d, i) => row(d, l.events[i], l.censored[i], l.group)))
+			).toEqual(days);
+		}
 	});
 
 	it('time to first contact: never contacted censored at discharge, open at the as-of date', async () => {
@@ -313,13 +339,14 @@ describe('journeys on DuckDB', () => {
 
 	it('the page runs every query on DuckDB, and splits time to discharge only when asked', async () => {
 		const input = (split: Split) => figureInput(noFilters, setup, { settings: { split } });
-		const splitBy = (by: Split) => queryKey(timeToDischarge(noFilters, asOf, by));
+		const splitBy = (by: Exclude<Split, 'none'>) =>
+			queryKey(dischargeDaysByGroup(noFilters, asOf, by));
 		const plain = layoutQueries(pages.journeys, input('none'));
 		expect(plain.has(splitBy('service')) || plain.has(splitBy('pcn'))).toBe(false);
 		const split = layoutQueries(pages.journeys, input(splitIn('service')));
 		// The same queries as without the split, but the split in place of the overall days (its
-		// rows summed by day are the overall curve): nothing else changed.
-		const overall = splitBy('none');
+		// lists summed by day are the overall curve): nothing else changed.
+		const overall = queryKey(timeToDischarge(noFilters, asOf));
 		expect(plain.has(overall)).toBe(true);
 		const expected = [...plain.keys()].filter((k) => k !== overall);
 		expect(new Set(split.keys())).toEqual(new Set([...expected, splitBy('service')]));

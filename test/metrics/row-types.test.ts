@@ -81,7 +81,8 @@ const headlineShape = {
 const funnelShape = counts('referred', 'contacted', 'supported', 'goals_met');
 const timeShape = { group: text, ...counts('days', 'events', 'censored') };
 const numbers = ['number[]'] as 'number[]'[];
-const monthShape = { group: text, month: text, days: numbers, events: numbers, censored: numbers };
+const listShape = { group: text, days: numbers, events: numbers, censored: numbers };
+const monthShape = { ...listShape, month: text };
 const cellShape = {
 	measure: text,
 	baseline: ['number'] as 'number'[],
@@ -126,12 +127,12 @@ const cases: Case[] = [
 		shaped(
 			`compareTimes first contact by ${u}`,
 			(f: Filters, a: string) => compare.compareTimes(u, f, a).firstContact,
-			timeShape
+			listShape
 		),
 		shaped(
 			`compareTimes discharge by ${u}`,
 			(f: Filters, a: string) => compare.compareTimes(u, f, a).discharge,
-			timeShape
+			listShape
 		),
 		shaped(
 			`compareOutcomeCells by ${u}`,
@@ -168,6 +169,16 @@ const cases: Case[] = [
 			`timeToFirstContact by ${u}`,
 			(f: Filters, a: string) => journeys.timeToFirstContact(f, a, u),
 			timeShape
+		),
+		shaped(
+			`dischargeDaysByGroup by ${u}`,
+			(f: Filters, a: string) => journeys.dischargeDaysByGroup(f, a, u),
+			listShape
+		),
+		shaped(
+			`firstContactDaysByGroup by ${u}`,
+			(f: Filters, a: string) => journeys.firstContactDaysByGroup(f, a, u),
+			listShape
 		),
 		shaped(
 			`firstContactDaysByMonth by ${u}`,

@@ -7,11 +7,13 @@ import { formatCount as fc } from '../util/format.ts';
 import type { FigureContext, FigureView } from './figure.ts';
 import {
 	curveRows,
-	curvesByGroup,
+	curvesOfLists,
 	overallCurve,
+	overallOfLists,
 	formatDays,
 	formatInterval,
 	type CurveSummary,
+	type DayLists,
 	type DayRow,
 	type JourneyCounts,
 	type TimeOptions
@@ -62,20 +64,26 @@ function timeRow(
 }
 
 /**
+ * Time to discharge as the queries give it: unsplit, the day rows of every referral (group
+ * `all`); split by service or PCN, each group's lists (their days summed are the overall curve,
+ * so a split needs no second query).
+ */
+export type DischargeTimes =
+	{ by: 'none'; rows: DayRow[] } | { by: Exclude<Split, 'none'>; rows: DayLists[] };
+
+/**
  * Time from referral to discharge: Kaplan–Meier overall and, when split, per service or PCN.
  * In publication mode a group of 1–7 referrals (or hidden to protect one) shows no days and no
- * curve; counts are published, groups with secondary suppression. `overall` is the unsplit
- * rows, or the split's own rows (their groups summed by day are the overall curve).
+ * curve; counts are published, groups with secondary suppression.
  */
 export function dischargeView(
-	overall: DayRow[],
-	split: { by: Split; rows: DayRow[] },
+	times: DischargeTimes,
 	counts: JourneyCounts,
 	ctx: FigureContext,
 	options: TimeOptions
 ) {
-	const all = overallCurve(overall);
-	const groups = split.by === 'none' ? new Map() : curvesByGroup(split.rows);
+	const all = times.by === 'none' ? overallCurve(times.rows) : overallOfLists(times.rows);
+	const groups = times.by === 'none' ? new Map<string, CurveSummary>() : curvesOfLists(times.rows);
 	const on = ctx.publication;
 	const n = (c: KmCurve | undefined) => c?.n ?? 0;
 	const allHidden = on && (n(all?.curve) === 0 || isSmall(n(all?.curve)));
@@ -92,7 +100,7 @@ export function dischargeView(
 		const parts = on ? publishCells([c.events, c.censored]) : [c.events, c.censored];
 		const shown = [on ? publishCount(c.n) : c.n, ...parts];
 		rows.push(timeRow('All referrals', all, shown, allHidden));
-		if (split.by === 'none' && !allHidden) chart.push(...curveRows('All referrals', c));
+		if (times.by === 'none' && !allHidden) chart.push(...curveRows('All referrals', c));
 	}
 	const isHidden = (i: number) => on && (columns[0][i] === null || entries[i][1].curve.n === 0);
 	// The chart draws the largest groups only (one colour each); the table has them all.
@@ -119,7 +127,7 @@ export function dischargeView(
 	return {
 		view: {
 			title: 'Time to discharge',
-			sentence: dischargeSentence(all, median, allHidden) + rangeSentence(split.by, shownMedians),
+			sentence: dischargeSentence(all, median, allHidden) + rangeSentence(times.by, shownMedians),
 			n: `${p(n(all?.curve))} referrals (${p(counts.open)} open at ${ukDate(options.asOf)})`,
 			caveat:
 				`Kaplan–Meier estimate with 95% intervals: cases still open are counted as censored at the as-of date (${ukDate(options.asOf)}), not dropped. ` +
@@ -135,7 +143,7 @@ export function dischargeView(
 					: ''),
 			rows,
 			columns: [
-				{ key: 'label', label: split.by === 'none' ? 'Referrals' : splitNames[split.by] },
+				{ key: 'label', label: times.by === 'none' ? 'Referrals' : splitNames[times.by] },
 				{ key: 'referrals', label: 'Referrals', kind: 'count' },
 				{ key: 'events', label: 'Discharged', kind: 'count' },
 				{ key: 'censored', label: 'Open (censored)', kind: 'count' },

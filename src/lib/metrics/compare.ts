@@ -4,11 +4,11 @@ import { raw, sql, type Raw, type Sql } from '../db/sql.ts';
 import { referralWhere, unitColumn, type Filters, type Unit } from './filters.ts';
 import {
 	closed,
+	dischargeDaysByGroup,
+	firstContactDaysByGroup,
 	firstContactDaysByMonth,
-	timeToDischarge,
-	timeToFirstContact,
-	type TimeToEventMonthRow,
-	type TimeToEventRow
+	type TimeToEventListRow,
+	type TimeToEventMonthRow
 } from './journeys.ts';
 import { outcomeCells, type OutcomeCellsByRow } from './outcomes.ts';
 import { practiceReferrals } from './rates.ts';
@@ -119,14 +119,17 @@ export function compareFirstContactDays(
 	return firstContactDaysByMonth(filters, asOf, by);
 }
 
-/** The queries of `compareTimes()`: day rows with one `group` per unit. */
-export type CompareTimes = { firstContact: Sql<TimeToEventRow>; discharge: Sql<TimeToEventRow> };
+/** The queries of `compareTimes()`: one row of day lists per unit (`group`). */
+export type CompareTimes = {
+	firstContact: Sql<TimeToEventListRow>;
+	discharge: Sql<TimeToEventListRow>;
+};
 
 /** Time to first contact and time to discharge split by unit (the Journeys page's rules). */
 export function compareTimes(by: CompareBy, filters: Filters, asOf: string): CompareTimes {
 	return {
-		firstContact: timeToFirstContact(filters, asOf, by),
-		discharge: timeToDischarge(filters, asOf, by)
+		firstContact: firstContactDaysByGroup(filters, asOf, by),
+		discharge: dischargeDaysByGroup(filters, asOf, by)
 	};
 }
 

@@ -20,7 +20,7 @@ import { kaplanMeier, survivalQuantile } from '../../stats/kaplan-meier.ts';
 import { changeRule, measureStatistics, type OutcomeCell } from '../../stats/outcomes.ts';
 import { xmr, type Improvement } from '../../stats/spc.ts';
 import { funnelView, runView, unitsView, type Scale } from '../compare.ts';
-import { curvesByGroup } from '../time-to-event.ts';
+import { curvesOfLists, dayInputs } from '../time-to-event.ts';
 import { defineFigure, type FigureInput } from './types.ts';
 import { groupBy } from '../../util/group-by.ts';
 
@@ -414,11 +414,7 @@ function seriesOf(
 			values: per.flatMap((p) => {
 				const rows =
 					(unit === 'all' ? daysAll.get(p.month) : daysBy.get(`${unit}\u0000${p.month}`)) ?? [];
-				const curve = kaplanMeier(
-					rows.flatMap((d) =>
-						d.days.map((time, i) => ({ time, events: d.events[i], censored: d.censored[i] }))
-					)
-				);
+				const curve = kaplanMeier(dayInputs(rows));
 				const median = survivalQuantile(curve, 0.5).estimate;
 				return median === null ? [] : [{ period: p.month, value: median, n: curve.n }];
 			})
@@ -450,8 +446,8 @@ export const unitsFigure = defineFigure({
 	},
 	view(r, { settings, publication }) {
 		if (!r.units.length) return null;
-		const contact = curvesByGroup(r.firstContact);
-		const discharge = curvesByGroup(r.discharge);
+		const contact = curvesOfLists(r.firstContact);
+		const discharge = curvesOfLists(r.discharge);
 		const present = measures.filter((m) => r.cells.some((c) => c.measure === m.key));
 		const stats = present.map((m) => ({
 			m,

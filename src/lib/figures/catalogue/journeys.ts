@@ -10,6 +10,7 @@ import { caseloadAt, caseloadByMonth, caseloadGuidance } from '../../metrics/cas
 import {
 	contactsDistribution,
 	contactsSummary,
+	dischargeDaysByGroup,
 	dischargeReasons,
 	excludedEpisodes,
 	journeyCounts,
@@ -22,7 +23,7 @@ import { caseloadTrendView, caseloadWorkersView } from '../caseload.ts';
 import { contactsView, reasonsByServiceView, reasonsView } from '../episodes.ts';
 import { allGroupLabels, notRecorded } from '../figure.ts';
 import { contactView, excludedView } from '../first-contact.ts';
-import { dischargeView } from '../journeys.ts';
+import { dischargeView, type DischargeTimes } from '../journeys.ts';
 import { plain, publication as published, type Presenter } from '../presenter.ts';
 import { reReferralsView } from '../re-referrals.ts';
 import { timeKeys, withinKey } from '../time-keys.ts';
@@ -75,20 +76,15 @@ export const dischargeFigure = defineFigure({
 		counts: journeyCounts(filters, setup.asOf),
 		// Split, the groups' rows summed by day give the overall curve: one scan, not two.
 		days: settings.split === 'none' ? timeToDischarge(filters, setup.asOf) : null,
-		split: settings.split === 'none' ? null : timeToDischarge(filters, setup.asOf, settings.split)
+		split:
+			settings.split === 'none' ? null : dischargeDaysByGroup(filters, setup.asOf, settings.split)
 	}),
 	view(r, { settings, publication }) {
 		const c = r.counts[0];
 		if (!c) return null;
 		const by = settings.split;
-		const overall = by === 'none' ? r.days : r.split;
-		const fig = dischargeView(
-			overall,
-			{ by, rows: r.split },
-			c,
-			{ publication },
-			{ asOf: c.as_of }
-		);
+		const times: DischargeTimes = by === 'none' ? { by, rows: r.days } : { by, rows: r.split };
+		const fig = dischargeView(times, c, { publication }, { asOf: c.as_of });
 		return {
 			...fig.view,
 			chart: fig.chart,
