@@ -5,8 +5,11 @@ import { gapLabels, reReferralsView } from '../../src/lib/figures/re-referrals.t
 import type { FigureView } from '../../src/lib/figures/figure.ts';
 import { contactView, excludedView } from '../../src/lib/figures/first-contact.ts';
 import { curveLimit, dischargeView } from '../../src/lib/figures/journeys.ts';
+import { kaplanMeier } from '../../src/lib/stats/kaplan-meier.ts';
+import { groupBy } from '../../src/lib/util/group-by.ts';
 import {
 	curvesByGroup,
+	dayInputs,
 	formatDays,
 	type DayLists,
 	type DayRow,
@@ -48,17 +51,14 @@ const byPcn = [
 	none(10, 0, 1)
 ];
 // Day rows as a split's query gives them: one row of lists per group, in the rows' order.
-function lists(rows: DayRow[]): DayLists[] {
-	const out = new Map<string, DayLists>();
-	for (const r of rows) {
-		const l = out.get(r.group) ?? { group: r.group, days: [], events: [], censored: [] };
-		l.days.push(r.days);
-		l.events.push(r.events);
-		l.censored.push(r.censored);
-		out.set(r.group, l);
-	}
-	return [...out.values()];
-}
+const lists = (rows: DayRow[]): DayLists[] =>
+	[...groupBy(rows, (r) => r.group)].map(([group, mine]) => ({
+		group,
+		days: mine.map((r) => r.days),
+		events: mine.map((r) => r.events),
+		censored: mine.map((r) => r.censored)
+	}));
+
 const contact = [
 	all(0, 1, 0),
 	all(2, 2, 0),
@@ -192,6 +192,27 @@ describe('time to discharge', () => {
 			expect(fromSplit.view.rows[0]).toEqual(unsplit.view.rows[0]);
 			expect(fromSplit.view.rows[0]).toMatchObject({ label: 'All referrals', median: '60' });
 		}
+	});
+
+	it('sums groups’ lists by day, in day order, whole days or not', () => {
+		// Whole days are summed in arrays indexed by day; the same day in two groups is one row.
+		const a = { group: 'A', days: [3, 10], events: [1, 2], censored: [0, 1] };
+		const b = { group: 'B', days: [0, 10, 12], events: [0, 1, 1], censored: [1, 0, 0] };
+		expect(dayInputs([a, b])).toEqual([
+			{ time: 0, events: 0, censored: 1 },
+			{ time: 3, events: 1, censored: 0 },
+			{ time: 10, events: 3, censored: 1 },
+			{ time: 12, events: 1, censored: 0 }
+		]);
+		// Anything else (a part day here) is left to kaplanMeier's own summing: the same curve.
+		const c = { group: 'C', days: [2.5, 10], events: [1, 1], censored: [0, 0] };
+		const flat = [a, b, c].flatMap((l) =>
+			l.days.map((time, i) => ({ time, events: l.events[i], censored: l.censored[i] }))
+		);
+		const curve = kaplanMeier(dayInputs([a, b, c]));
+		expect(curve).toEqual(kaplanMeier(flat));
+		expect(curve.n).toBe(9);
+		expect([...curve.steps.time]).toEqual([0, 2.5, 3, 10, 12]);
 	});
 
 	it('draws the curves of the largest groups only; the table has every group', () => {
