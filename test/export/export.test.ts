@@ -7,6 +7,7 @@ import { createNodeDb } from '../../src/lib/db/node.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { contractVersion } from '../../src/lib/contract/version.ts';
 import { storedColumns } from '../../src/lib/ingest/schema-sql.ts';
+import { pairReferralColumns } from '../../src/lib/metrics/filters.ts';
 import { exportFormats, parseManifest } from '../../src/lib/export/manifest.ts';
 import { openExport } from '../../src/lib/export/read.ts';
 import { exportSelectSql, exportTables } from '../../src/lib/export/tables.ts';
@@ -203,8 +204,17 @@ describe('the exported tables', () => {
 				if ('error' in opened) throw new Error(opened.error);
 				for (const t of exportTables) {
 					const expected = await rowsOf(db, exportSelectSql(t));
-					expect(await rowsOf(back, `SELECT * FROM "${t.source}"`), t.name).toEqual(expected);
+					const columns = t.columns?.map((c) => `"${c}"`).join(', ') ?? '*';
+					expect(await rowsOf(back, `SELECT ${columns} FROM "${t.source}"`), t.name).toEqual(
+						expected
+					);
 				}
+				// The pairs read back carry their referral's columns again, as the figures read them.
+				const copied = `SELECT referral_id, measure_key, ${pairReferralColumns.map((c) => `"${c}"::VARCHAR`).join(', ')} FROM outcome_pairs`;
+				const pairs = await rowsOf(db, copied);
+				expect(pairs.length).toBeGreaterThan(0);
+				expect(pairs.some((p) => p.pcn !== null)).toBe(true);
+				expect(await rowsOf(back, copied)).toEqual(pairs);
 				// The awkward values survived (the CSV quoting in particular).
 				const [a1] = await back.query(`SELECT * FROM referrals WHERE referral_id = 'A1'`);
 				expect(a1).toMatchObject({

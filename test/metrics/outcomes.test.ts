@@ -2,10 +2,14 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { emptyProfile, type Profile } from '../../src/lib/contract/profile.ts';
 import { measureOf } from '../../src/lib/contract/measures.ts';
 import { sql } from '../../src/lib/db/sql.ts';
+import type { Db } from '../../src/lib/db/types.ts';
+import { installMacros } from '../../src/lib/ingest/load.ts';
+import { pairsTableSql } from '../../src/lib/ingest/pairs-sql.ts';
 import { problemRows } from '../../src/lib/ingest/report.ts';
 import {
 	makeFilters,
 	noFilters,
+	pairReferralColumns,
 	referralWhere,
 	type Filters
 } from '../../src/lib/metrics/filters.ts';
@@ -18,6 +22,7 @@ import {
 } from '../../src/lib/metrics/outcomes.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { measureStatistics, type OutcomeCell } from '../../src/lib/stats/outcomes.ts';
+import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 import { fixture, importPaths, nativeDb, useNativeDb } from '../helpers/import.ts';
 
 // The pairs (made at import, table outcome_pairs) of the referrals a set of filters selects.
@@ -788,5 +793,98 @@ describe('numbered follow-up labels and the order of timepoints', () => {
 		);
 		await importPaths(ctx.db, [wide]);
 		expect(await pairsOf()).toEqual({ N3: [30, 52] });
+	});
+});
+
+// The pairs carry their referral's columns (ingest/pairs-sql.ts), so the outcome figures read
+// them without joining the referrals. Against the plain join they replaced, on both engines.
+describe.each([
+	['native DuckDB', nativeDb],
+	[
+		'duckdb-wasm',
+		async () => {
+			const wasm = await createWasmNodeDb();
+			await installMacros(wasm);
+			return wasm;
+		}
+	]
+])('outcome pairs with their referral columns, %s', (_name, open) => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await open();
+		await importPaths(db, files);
+		// A score for a referral no file holds: its pair has no referral, and is in no figure.
+		await db.exec(`INSERT INTO outcomes (referral_id, measure, timepoint, assessed_on, score, measure_key, value, _file, _row)
+VALUES ('NOPE', 'WEMWBS', 'baseline', DATE '2024-05-01', 14, 'wemwbs', 14, 'x.csv', 1),
+  ('NOPE', 'WEMWBS', 'follow-up', DATE '2024-08-01', 70, 'wemwbs', 70, 'x.csv', 2)`);
+		await db.exec(pairsTableSql);
+	});
+	afterAll(() => db.close());
+
+	// The queries as they were, joining the referrals on the referral's number.
+	const plainCells = (filters: Filters) =>
+		sql`SELECT measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
+  SELECT p.measure_key AS measure, p.baseline, p.followup,
+    coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
+  FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
+  WHERE ${referralWhere(filters)})
+GROUP BY ALL ORDER BY ALL`;
+	const plainGroups = (filters: Filters) =>
+		sql`SELECT measure, sex_group::VARCHAR AS sex, count(*)::INTEGER AS n, avg(change) AS mean
+FROM (SELECT p.measure_key AS measure, p.followup - p.baseline AS change, r.sex_group
+  FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
+  WHERE p.followup IS NOT NULL AND ${referralWhere(filters)})
+GROUP BY ALL ORDER BY ALL`;
+	const filterSets = [
+		noFilters,
+		makeFilters({ pcn: ['North PCN'] }),
+		makeFilters({ sex: ['Female', 'unknown'] }),
+		makeFilters({ period: { kind: 'custom', from: '2024-06-01', to: '2024-12-31' } }),
+		makeFilters({ age_band: ['65-74'], imd: ['1', '2', '3'] })
+	];
+
+	it('each pair holds its referral’s columns as they are; a pair of no referral holds none', async () => {
+		const cols = pairReferralColumns;
+		const [check] = await db.query<{
+			pairs: number;
+			matched: number;
+			wrong: number;
+			stray: number;
+		}>(
+			`SELECT count(*)::INTEGER AS pairs, count(r.referral_no)::INTEGER AS matched,
+  count_if(r.referral_no IS NOT NULL AND (${cols.map((c) => `p.${c} IS DISTINCT FROM r.${c}`).join(' OR ')}))::INTEGER AS wrong,
+  count_if(p.referral_no IS NULL AND (${cols.map((c) => `p.${c} IS NOT NULL`).join(' OR ')}))::INTEGER AS stray
+FROM outcome_pairs p LEFT JOIN referrals r ON r.referral_no = p.referral_no`
+		);
+		expect(check.matched).toBeGreaterThan(20);
+		expect(check.pairs).toBe(check.matched + 1);
+		expect([check.wrong, check.stray]).toEqual([0, 0]);
+	});
+
+	it('cells and the forest’s groups are those of the plain join, for every filter set', async () => {
+		const differ = new Set<string>();
+		for (const f of filterSets) {
+			const cells = await run(db, outcomeCells(f, asOf));
+			expect(cells).toEqual(await run(db, plainCells(f)));
+			differ.add(JSON.stringify(cells));
+			const groups = (await run(db, outcomeGroups(f)))
+				.filter((g) => g.dimension === 'sex')
+				.map((g) => ({ measure: g.measure, sex: g.group, n: g.n, mean: g.mean }));
+			const plain = (await run(db, plainGroups(f))).map((g) => ({
+				...g,
+				sex: g.sex ?? 'unknown'
+			}));
+			const key = (g: { measure: string; sex: string }) => `${g.measure}/${g.sex}`;
+			expect([...groups].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+				[...plain].sort((a, b) => key(a).localeCompare(key(b)))
+			);
+		}
+		// Not vacuous: the filter sets select different pairs.
+		expect(differ.size).toBe(filterSets.length);
+		// The pair of no referral is in no figure: NOPE's 14 -> 70 (the scale's ends) is nowhere.
+		const all = await run(db, outcomeCells(noFilters, asOf));
+		expect(all.some((c) => c.measure === 'wemwbs' && c.baseline === 14 && c.followup === 70)).toBe(
+			false
+		);
 	});
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/types.ts';
 import { ident, literal } from '../db/sql.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
-import { exportTables } from './tables.ts';
+import { exportTables, readBackSql } from './tables.ts';
 import { databaseFile } from './write.ts';
 import { loadMotherDuck } from './motherduck.ts';
 import { textCodedTypesSql } from '../ingest/coded-sql.ts';
@@ -55,7 +55,7 @@ export async function openExport(
 				? `read_parquet(${file})`
 				: `read_csv(${file}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})`;
 		const ok = await db
-			.exec(`CREATE OR REPLACE VIEW ${ident(t.source).text} AS SELECT * FROM ${from}`)
+			.exec(`CREATE OR REPLACE VIEW ${ident(t.source).text} AS ${readBackSql(t, from)}`)
 			.then(() => db.exec(`SELECT * FROM ${ident(t.source).text} LIMIT 0`))
 			.catch((e: Error) => e);
 		if (ok instanceof Error)
@@ -96,7 +96,7 @@ async function openDatabase(
 	if (older) return { error: older };
 	for (const t of exportTables) {
 		await db.exec(
-			`CREATE OR REPLACE VIEW ${ident(t.source).text} AS SELECT * FROM sp_export.${ident(t.name).text}`
+			`CREATE OR REPLACE VIEW ${ident(t.source).text} AS ${readBackSql(t, `sp_export.${ident(t.name).text}`)}`
 		);
 	}
 	return { value: manifest.value };

@@ -2,6 +2,7 @@
 // the command-line export (native DuckDB) and the browser's download (duckdb-wasm).
 import type { TableName } from '../contract/tables.ts';
 import { ident } from '../db/sql.ts';
+import { exportedPairsSql, pairColumns } from '../ingest/pairs-sql.ts';
 import { storedColumns } from '../ingest/schema-sql.ts';
 import { codedColumns } from '../metrics/coded.ts';
 
@@ -14,7 +15,13 @@ export interface ExportTable {
 	source: string;
 	/** The columns kept, in order; `null` = every column (tables with no working columns). */
 	columns: string[] | null;
+	/** How the table is read back from the export's copy (`from`); plain `SELECT *` when absent. */
+	readBack?: (from: string) => string;
 }
+
+/** The query that reads one table back from an export's copy of it (`from`). */
+export const readBackSql = (table: ExportTable, from: string) =>
+	table.readBack ? table.readBack(from) : `SELECT * FROM ${from}`;
 
 const canonical = (t: TableName): ExportTable => ({
 	name: t,
@@ -28,7 +35,14 @@ const canonical = (t: TableName): ExportTable => ({
 export const exportTables: ExportTable[] = [
 	canonical('referrals'),
 	canonical('outcomes'),
-	{ name: 'outcome_pairs', source: 'outcome_pairs', columns: null },
+	// The pairs as pairing makes them; the referral columns they carry for speed are joined back
+	// on reading (after the referrals, listed first).
+	{
+		name: 'outcome_pairs',
+		source: 'outcome_pairs',
+		columns: pairColumns,
+		readBack: exportedPairsSql
+	},
 	canonical('onward_referrals'),
 	canonical('practices'),
 	{ name: 'referral_reasons', source: 'referral_reasons', columns: null },

@@ -1,5 +1,6 @@
 // Pairing (METHODS.md "Pairing"): per referral and measure, one baseline and one later follow-up,
 // from valid scores only. It does not depend on filters, so it is made once, at import.
+import { pairReferralColumns } from '../metrics/filters.ts';
 
 // A score's place in time as one sortable number: its date (undated scores last), then its
 // timepoint for scores without dates or on the same day (baseline, reviews, other labels,
@@ -15,18 +16,22 @@ const order = `((coalesce(date_diff('day', DATE '1970-01-01', assessed_on), 1310
 // Scores not labelled baseline sort after every labelled one when choosing the baseline.
 const notBaseline = '(1::BIGINT << 59)';
 
+/** The columns of `outcome_pairs` that pairing makes (the rest are copied from the referral). */
+export const pairColumns = ['referral_id', 'measure_key', 'baseline', 'followup', 'referral_no'];
+
 /**
  * The table `outcome_pairs`: one row per referral and measure with a valid score, with the
  * baseline (the earliest score labelled baseline, else the earliest score) and the follow-up
  * (the latest later score labelled follow-up or review, else the latest later score; null when
- * there is none), and the referral's number (`referral_no`, null when no referral has the ID): the
- * outcome figures join the referrals on it, an integer, not on the ID's text (at a million
- * referrals in duckdb-wasm, about half the time of the Outcomes page's costliest query). Run
- * after measuresSql, which sets each score's measure and valid value, and once the referrals are
- * numbered (codedColumnsSql).
+ * there is none), and the referral's number (`referral_no`, null when no referral has the ID).
+ * Each pair also carries the columns of its referral that the outcome figures filter and split
+ * on (`pairReferralColumns`, under the same names), so they read the pairs alone, without joining
+ * the referrals: at a million referrals in duckdb-wasm the join was about half of the forest's
+ * query. Run after measuresSql, which sets each score's measure and valid value, and once the
+ * referrals are coded and numbered (codedColumnsSql): the copies keep the coded types.
  */
 export const pairsTableSql = `CREATE OR REPLACE TABLE outcome_pairs AS
-SELECT p.*, r.referral_no FROM (
+SELECT p.*, r.referral_no, ${pairReferralColumns.map((c) => `r.${c}`).join(', ')} FROM (
 SELECT referral_id, measure_key, baseline,
   CASE WHEN k1 > bpos THEN f1 WHEN k2 > bpos THEN f2 END AS followup
 FROM (
@@ -41,3 +46,11 @@ FROM (
     FROM (SELECT *, ${order} AS ok FROM outcomes WHERE value IS NOT NULL)
   ) GROUP BY referral_id, measure_key)) p
 LEFT JOIN referrals r ON r.referral_id = p.referral_id;`;
+
+/**
+ * The pairs of an export (which holds `pairColumns` only) as the figures read them: with their
+ * referral's columns joined back on the referral number, as `pairsTableSql` copies them.
+ */
+export const exportedPairsSql = (from: string) =>
+	`SELECT p.*, ${pairReferralColumns.map((c) => `r.${c}`).join(', ')} FROM ${from} p
+LEFT JOIN referrals r ON r.referral_no = p.referral_no`;

@@ -35,6 +35,16 @@ export const filterDimensions = {
 type TextColumn = Exclude<(typeof filterDimensions)[FilterKey]['column'], 'imd_decile'>;
 const typeOf = (column: TextColumn) => raw(codedType(column));
 
+/**
+ * The referral columns a view's filters (`referralWhere`) and the outcome figures read: the
+ * outcome pairs carry a copy of each (ingest/pairs-sql.ts), so the filters apply to them alone.
+ */
+export const pairReferralColumns = [
+	'referral_date',
+	'discharge_date',
+	...Object.values(filterDimensions).map((d) => d.column)
+];
+
 /** A dimension of the filters other than the period. */
 export type FilterKey = keyof typeof filterDimensions;
 

@@ -38,10 +38,10 @@ export function outcomeCells<B extends Unit | undefined = undefined>(
 	const key = by ? sql`unit, ` : sql``;
 	return sql<OutcomeCellsWith<B>>`SELECT ${outer}measure, baseline, followup, discharged, n FROM (
   SELECT ${key}measure, baseline, followup, discharged, count(*)::INTEGER AS n FROM (
-    SELECT ${unit}p.measure_key AS measure, p.baseline, p.followup,
+    SELECT ${unit}r.measure_key AS measure, r.baseline, r.followup,
       coalesce(r.discharge_date <= CAST(${asOf} AS DATE), false) AS discharged
-    FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
-    WHERE ${referralWhere(filters)})
+    FROM outcome_pairs r
+    WHERE r.referral_no IS NOT NULL AND ${referralWhere(filters)})
   GROUP BY ALL)
 ORDER BY ALL`;
 }
@@ -75,10 +75,10 @@ export function outcomeGroups(filters: Filters): Sql<OutcomeGroupsRow> {
   coalesce(CASE ${raw(group.join(' '))} END, 'unknown') AS "group",
   count(*)::INTEGER AS n, avg(change) AS mean, coalesce(stddev_samp(change), 0) AS sd
 FROM (
-  SELECT p.measure_key AS measure, p.followup - p.baseline AS change,
+  SELECT r.measure_key AS measure, r.followup - r.baseline AS change,
     r.service, r.pcn, r.age_band, r.sex_group, r.imd_decile
-  FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
-  WHERE p.followup IS NOT NULL AND ${referralWhere(filters)})
+  FROM outcome_pairs r
+  WHERE r.referral_no IS NOT NULL AND r.followup IS NOT NULL AND ${referralWhere(filters)})
 GROUP BY GROUPING SETS (${raw(sets)})
 ORDER BY measure, dimension, TRY_CAST("group" AS INTEGER) NULLS LAST, "group"`;
 }
