@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/metrics/compare.ts';
 import { makeFilters, noFilters } from '../../src/lib/metrics/filters.ts';
 import { dischargeReasons } from '../../src/lib/metrics/journeys.ts';
+import { cellsOfLists } from '../../src/lib/metrics/outcomes.ts';
 import { funnel, headline, latestDate } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { measureStatistics } from '../../src/lib/stats/outcomes.ts';
@@ -203,7 +204,13 @@ describe('compare on DuckDB', () => {
 			discharged,
 			n: 1
 		});
-		const cells = await q(compareOutcomeCells('practice', noFilters, asOf));
+		const lists = await q(compareOutcomeCells('practice', noFilters, asOf));
+		expect(lists.map((l) => [l.unit, l.measure, l.n.length])).toEqual([
+			['Practice A', 'wemwbs', 2],
+			['Practice B', 'wemwbs', 1],
+			['Practice C', 'wemwbs', 1]
+		]);
+		const cells = cellsOfLists(lists);
 		expect(cells).toEqual([
 			cell('Practice A', 40, 46, true),
 			cell('Practice A', 50, 49, true),

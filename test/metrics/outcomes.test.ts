@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { emptyProfile, type Profile } from '../../src/lib/contract/profile.ts';
 import { measureOf } from '../../src/lib/contract/measures.ts';
-import { sql } from '../../src/lib/db/sql.ts';
+import { raw, sql } from '../../src/lib/db/sql.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { installMacros } from '../../src/lib/ingest/load.ts';
 import { pairsTableSql } from '../../src/lib/ingest/pairs-sql.ts';
@@ -15,7 +15,9 @@ import {
 } from '../../src/lib/metrics/filters.ts';
 import { gpCells } from '../../src/lib/metrics/gp-use.ts';
 import {
+	cellsOfLists,
 	measureFromRow,
+	outcomeCellLists,
 	outcomeCells,
 	outcomeGroups,
 	outcomeMeasures
@@ -809,7 +811,7 @@ describe.each([
 		}
 	]
 ])('outcome pairs with their referral columns, %s', (_name, open) => {
-	let db: Db;
+	let db: Db & { close(): unknown };
 	beforeAll(async () => {
 		db = await open();
 		await importPaths(db, files);
@@ -829,9 +831,24 @@ VALUES ('NOPE', 'WEMWBS', 'baseline', DATE '2024-05-01', 14, 'wemwbs', 14, 'x.cs
   FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
   WHERE ${referralWhere(filters)})
 GROUP BY ALL ORDER BY ALL`;
-	const plainGroups = (filters: Filters) =>
-		sql`SELECT measure, sex_group::VARCHAR AS sex, count(*)::INTEGER AS n, avg(change) AS mean
-FROM (SELECT p.measure_key AS measure, p.followup - p.baseline AS change, r.sex_group
+	// Per dimension of the forest, one plain GROUP BY over the join.
+	const forestColumns = {
+		service: 'service',
+		pcn: 'pcn',
+		age_band: 'age_band',
+		sex: 'sex_group',
+		imd: 'imd_decile'
+	};
+	const plainGroups = (filters: Filters, column: string) =>
+		sql<{
+			measure: string;
+			group: string | null;
+			n: number;
+			mean: number;
+			sd: number;
+		}>`SELECT measure, ${raw(column)}::VARCHAR AS "group", count(*)::INTEGER AS n, avg(change) AS mean,
+  coalesce(stddev_samp(change), 0) AS sd
+FROM (SELECT p.measure_key AS measure, p.followup - p.baseline AS change, r.${raw(column)}
   FROM outcome_pairs p JOIN referrals r ON r.referral_no = p.referral_no
   WHERE p.followup IS NOT NULL AND ${referralWhere(filters)})
 GROUP BY ALL ORDER BY ALL`;
@@ -861,23 +878,40 @@ FROM outcome_pairs p LEFT JOIN referrals r ON r.referral_no = p.referral_no`
 		expect([check.wrong, check.stray]).toEqual([0, 0]);
 	});
 
+	it('per unit as lists, the cells are outcomeCells’ own, in its order', async () => {
+		let units = 0;
+		for (const f of filterSets)
+			for (const by of ['service', 'pcn', 'practice', 'link_worker'] as const) {
+				const rows = await run(db, outcomeCells(f, asOf, by));
+				const lists = await run(db, outcomeCellLists(f, asOf, by));
+				expect(cellsOfLists(lists), `${by} ${JSON.stringify(f)}`).toEqual(rows);
+				units += new Set(rows.map((r) => r.unit)).size;
+			}
+		expect(units).toBeGreaterThan(10);
+	});
+
 	it('cells and the forest’s groups are those of the plain join, for every filter set', async () => {
 		const differ = new Set<string>();
 		for (const f of filterSets) {
 			const cells = await run(db, outcomeCells(f, asOf));
 			expect(cells).toEqual(await run(db, plainCells(f)));
 			differ.add(JSON.stringify(cells));
-			const groups = (await run(db, outcomeGroups(f)))
-				.filter((g) => g.dimension === 'sex')
-				.map((g) => ({ measure: g.measure, sex: g.group, n: g.n, mean: g.mean }));
-			const plain = (await run(db, plainGroups(f))).map((g) => ({
-				...g,
-				sex: g.sex ?? 'unknown'
-			}));
-			const key = (g: { measure: string; sex: string }) => `${g.measure}/${g.sex}`;
-			expect([...groups].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
-				[...plain].sort((a, b) => key(a).localeCompare(key(b)))
-			);
+			const groups = await run(db, outcomeGroups(f));
+			for (const [dimension, column] of Object.entries(forestColumns)) {
+				const key = (g: { measure: string; group: string | null }) =>
+					`${g.measure}/${g.group ?? 'unknown'}`;
+				const mine = new Map(
+					groups.filter((g) => g.dimension === dimension).map((g) => [key(g), g])
+				);
+				const plain = await run(db, plainGroups(f, column));
+				expect([...mine.keys()].sort(), dimension).toEqual(plain.map(key).sort());
+				for (const p of plain) {
+					const g = mine.get(key(p))!;
+					expect(g.n, `${dimension} ${key(p)}`).toBe(p.n);
+					expect(g.mean).toBeCloseTo(p.mean, 12);
+					expect(g.sd).toBeCloseTo(p.sd, 12);
+				}
+			}
 		}
 		// Not vacuous: the filter sets select different pairs.
 		expect(differ.size).toBe(filterSets.length);
@@ -886,5 +920,73 @@ FROM outcome_pairs p LEFT JOIN referrals r ON r.referral_no = p.referral_no`
 		expect(all.some((c) => c.measure === 'wemwbs' && c.baseline === 14 && c.followup === 70)).toBe(
 			false
 		);
+	});
+});
+
+describe('cellsOfLists', () => {
+	const row = (unit: string, cells: [number, number, number, number][]) => ({
+		unit,
+		measure: 'wemwbs',
+		baseline: cells.map((c) => c[0]),
+		followup: cells.map((c) => c[1]),
+		discharged: cells.map((c) => c[2]),
+		n: cells.map((c) => c[3])
+	});
+	const cellOf = (
+		unit: string,
+		baseline: number,
+		followup: number | null,
+		discharged: boolean,
+		n: number
+	) => ({
+		unit,
+		measure: 'wemwbs',
+		baseline,
+		followup,
+		discharged,
+		n
+	});
+
+	it('makes one cell per element: NaN is no follow-up, 1 is discharged', () => {
+		expect(
+			cellsOfLists([
+				row('A', [
+					[40, 46, 1, 2],
+					[50, NaN, 0, 1]
+				]),
+				row('B', [[30, 31, 0, 5]])
+			])
+		).toEqual([
+			cellOf('A', 40, 46, true, 2),
+			cellOf('A', 50, null, false, 1),
+			cellOf('B', 30, 31, false, 5)
+		]);
+	});
+
+	it('merges rows of the same unit and measure in the cells’ order (no follow-up last)', () => {
+		// A missing unit and one written "unknown" are both `unknown`: two rows, one unit.
+		expect(
+			cellsOfLists([
+				row('unknown', [
+					[40, 41, 0, 1],
+					[40, NaN, 1, 1]
+				]),
+				row('unknown', [
+					[38, 50, 1, 3],
+					[40, 41, 0, 2],
+					[40, 41, 1, 1]
+				])
+			])
+		).toEqual([
+			cellOf('unknown', 38, 50, true, 3),
+			cellOf('unknown', 40, 41, false, 1),
+			cellOf('unknown', 40, 41, false, 2),
+			cellOf('unknown', 40, 41, true, 1),
+			cellOf('unknown', 40, null, true, 1)
+		]);
+	});
+
+	it('gives nothing for no rows', () => {
+		expect(cellsOfLists([])).toEqual([]);
 	});
 });

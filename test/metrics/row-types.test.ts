@@ -90,6 +90,14 @@ const cellShape = {
 	discharged: ['boolean'] as 'boolean'[],
 	n: ['number'] as 'number'[]
 };
+const cellListShape = {
+	unit: text,
+	measure: text,
+	baseline: numbers,
+	followup: numbers,
+	discharged: numbers,
+	n: numbers
+};
 const onwardShape = {
 	key: text,
 	...counts('referrals', 'signposts', 'total', 'attended', 'not_attended'),
@@ -137,7 +145,7 @@ const cases: Case[] = [
 		shaped(
 			`compareOutcomeCells by ${u}`,
 			(f: Filters, a: string) => compare.compareOutcomeCells(u, f, a),
-			{ ...cellShape, unit: text }
+			cellListShape
 		)
 	]),
 	...(['practice', 'pcn'] as const).map((u) =>
@@ -219,6 +227,13 @@ const cases: Case[] = [
 			...cellShape,
 			unit: text
 		})
+	),
+	...units.map((u) =>
+		shaped(
+			`outcomeCellLists by ${u}`,
+			(f: Filters, a: string) => outcomes.outcomeCellLists(f, a, u),
+			cellListShape
+		)
 	),
 	shaped('outcomeGroups', outcomes.outcomeGroups, {
 		measure: text,
@@ -341,6 +356,7 @@ const notQueries = new Set([
 	'closed',
 	'peopleCountIf',
 	'measureFromRow',
+	'cellsOfLists',
 	'periodYears',
 	'parseRateThresholds',
 	'practiceKey',
@@ -436,6 +452,6 @@ describe('rows are what their consumers take', () => {
 		expectTypeOf<gpUse.GpCellsRow>().toExtend<GpCell>();
 		expectTypeOf<outcomes.OutcomeGroupsRow>().toExtend<GroupChange>();
 		expectTypeOf<reach.HeadlineRow & reach.FunnelRow>().toExtend<Headline>();
-		expectTypeOf<compare.CompareOutcomeCellsRow>().toExtend<OutcomeCell>();
+		expectTypeOf<ReturnType<typeof outcomes.cellsOfLists>[number]>().toExtend<OutcomeCell>();
 	});
 });

@@ -72,13 +72,13 @@ export function codedColumnsSql(counts: Record<string, number>, byDate = false):
 	// does not hold.
 	// The same rewrite marks each referral's funnel steps (one needs the onward referrals) and
 	// lists its reason groups (through a map of the few labels: no join, so the rows keep their
-	// order), once every table is loaded, and numbers the referrals (outcome pairs join on it).
+	// order), once every table is loaded, and numbers the referrals (the outcome pairs carry it).
 	// With `byDate`, the rows are written in order of referral date (then file and row, so the
 	// order is the same on every load): DuckDB keeps each row group's lowest and highest date,
 	// so a filter on a period skips the row groups outside it (a filter change at 1M rows in
 	// duckdb-wasm: median ~95 -> ~66 ms). Sorting holds the rows once more while it runs.
 	// The referrals are numbered as they are written, in that order, so coding them again numbers
-	// them alike (the outcome pairs join on the number).
+	// them alike (the outcome pairs carry the number, and an export's pairs join back on it).
 	const recast = codedColumns.map((c) => `r."${c}"::${codedType(c)} AS "${c}"`).join(', ');
 	return `${types.join('\n')}
 CREATE OR REPLACE TABLE referrals AS SELECT * REPLACE (row_number() OVER ()::INTEGER AS referral_no)

@@ -36,8 +36,8 @@ export function storedColumns(table: TableName): { name: string; type: string }[
 			// The referral's reason groups, each once, sorted (from referral_reasons, at the same
 			// time): reason figures unnest them instead of joining referral_reasons on the ID.
 			{ name: 'reason_groups', type: 'VARCHAR[]' },
-			// The referral's number, 1, 2, 3… (codedColumnsSql): the outcome pairs carry it, so the
-			// outcome figures join on an integer instead of the referral ID's text.
+			// The referral's number, 1, 2, 3… (codedColumnsSql): the outcome pairs carry it (null
+			// for a pair no referral has), and an export's pairs join their referral back on it.
 			{ name: 'referral_no', type: 'INTEGER' }
 		],
 		// The measure the label resolved to, and the score used in figures (converted, or NULL

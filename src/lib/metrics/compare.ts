@@ -10,7 +10,7 @@ import {
 	type TimeToEventListRow,
 	type TimeToEventMonthRow
 } from './journeys.ts';
-import { outcomeCells, type OutcomeCellsByRow } from './outcomes.ts';
+import { outcomeCellLists, type OutcomeCellListsRow } from './outcomes.ts';
 import { practiceReferrals } from './rates.ts';
 import { funnelSteps, peopleCount } from './reach.ts';
 
@@ -133,16 +133,19 @@ export function compareTimes(by: CompareBy, filters: Filters, asOf: string): Com
 	};
 }
 
-/** A row of `compareOutcomeCells()`: an outcome cell of one unit. */
-export type CompareOutcomeCellsRow = OutcomeCellsByRow;
+/** A row of `compareOutcomeCells()`: one unit's outcome cells of one measure, as lists. */
+export type CompareOutcomeCellsRow = OutcomeCellListsRow;
 
-/** The outcome cells (`outcomeCells()`) per unit, for the statistics of each measure per unit. */
+/**
+ * The outcome cells (`outcomeCells()`) per unit, as lists (`cellsOfLists` gives the cells), for
+ * the statistics of each measure per unit.
+ */
 export function compareOutcomeCells(
 	by: CompareBy,
 	filters: Filters,
 	asOf: string
 ): Sql<CompareOutcomeCellsRow> {
-	return outcomeCells(filters, asOf, by);
+	return outcomeCellLists(filters, asOf, by);
 }
 
 /** A row of `comparePeopleReferred()`: a practice or PCN's people referred and list size. */

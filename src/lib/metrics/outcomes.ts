@@ -46,6 +46,75 @@ export function outcomeCells<B extends Unit | undefined = undefined>(
 ORDER BY ALL`;
 }
 
+/**
+ * A row of `outcomeCellLists()`: one unit's cells of one measure as aligned lists, in the order
+ * `outcomeCells()` gives them; `followup` NaN when not followed up, `discharged` 1 or 0.
+ */
+export type OutcomeCellListsRow = {
+	unit: string;
+	measure: string;
+	baseline: number[];
+	followup: number[];
+	discharged: number[];
+	n: number[];
+};
+
+/**
+ * `outcomeCells()` split by a unit, as lists: one row per unit and measure. At 1M referrals by
+ * the 501 services the cells are 454,898 rows, and reading that many out of Arrow into objects
+ * cost more than the query; lists of plain numbers are copied out whole (`cellsOfLists` makes
+ * the cells again).
+ */
+export function outcomeCellLists(
+	filters: Filters,
+	asOf: string,
+	by: Unit
+): Sql<OutcomeCellListsRow> {
+	const order = raw('ORDER BY baseline, followup, discharged, n');
+	return sql<OutcomeCellListsRow>`SELECT unit, measure, list(baseline ${order}) AS baseline,
+  list(coalesce(followup, 'NaN'::DOUBLE) ${order}) AS followup,
+  list(discharged::TINYINT ${order}) AS discharged, list(n ${order}) AS n
+FROM (${outcomeCells(filters, asOf, by)}) GROUP BY unit, measure ORDER BY unit, measure`;
+}
+
+const byCellOrder = (a: OutcomeCellsByRow, b: OutcomeCellsByRow) =>
+	a.baseline - b.baseline ||
+	(a.followup === null ? 1 : 0) - (b.followup === null ? 1 : 0) ||
+	(a.followup ?? 0) - (b.followup ?? 0) ||
+	Number(a.discharged) - Number(b.discharged) ||
+	a.n - b.n;
+
+/**
+ * The cells of `outcomeCellLists()` rows, as `outcomeCells(filters, asOf, by)` gives them, in its
+ * order: by unit and measure, then baseline, follow-up (none last), discharged and count. Rows
+ * of the same unit and measure (a missing unit and one named `unknown`) are merged in that order.
+ */
+export function cellsOfLists(rows: OutcomeCellListsRow[]): OutcomeCellsByRow[] {
+	const out: OutcomeCellsByRow[] = [];
+	for (let i = 0; i < rows.length;) {
+		const { unit, measure } = rows[i];
+		const start = out.length;
+		let j = i;
+		for (; j < rows.length && rows[j].unit === unit && rows[j].measure === measure; j++) {
+			const r = rows[j];
+			for (let e = 0; e < r.n.length; e++) {
+				const followup = r.followup[e];
+				out.push({
+					unit,
+					measure,
+					baseline: r.baseline[e],
+					followup: Number.isNaN(followup) ? null : followup,
+					discharged: r.discharged[e] === 1,
+					n: r.n[e]
+				});
+			}
+		}
+		if (j - i > 1) out.splice(start, out.length - start, ...out.slice(start).sort(byCellOrder));
+		i = j;
+	}
+	return out;
+}
+
 /** The dimensions the mean change is compared across (a forest plot), with their columns. */
 const outcomeDimensions = {
 	service: 'service',

@@ -9,11 +9,13 @@ import {
 	type CompareFirstContactDaysRow,
 	compareMonthly,
 	compareOutcomeCells,
+	type CompareOutcomeCellsRow,
 	comparePeopleReferred,
 	compareTimes,
 	compareUnits,
 	type CompareUnitsRow
 } from '../../metrics/compare.ts';
+import { cellsOfLists } from '../../metrics/outcomes.ts';
 import { periodYears } from '../../metrics/rates.ts';
 import { meanFunnel, proportionFunnel } from '../../stats/funnel.ts';
 import { kaplanMeier, survivalQuantile } from '../../stats/kaplan-meier.ts';
@@ -91,6 +93,14 @@ const cellsQuery = ({ filters, setup, settings }: FigureInput) => ({
 	cells: compareOutcomeCells(settings.by, filters, setup.asOf)
 });
 
+// The cells of every unit from the query's lists, made once per result.
+const cellsOf = new WeakMap<CompareOutcomeCellsRow[], (OutcomeCell & { unit: string })[]>();
+function unitCells(rows: CompareOutcomeCellsRow[]) {
+	let cells = cellsOf.get(rows);
+	if (!cells) cellsOf.set(rows, (cells = cellsOfLists(rows)));
+	return cells;
+}
+
 // Each unit's statistics of a measure, from the cells of every unit (worked out once per result).
 const perUnit = new WeakMap<object, Map<string, ReturnType<typeof unitStatistics>>>();
 function unitStatistics(cells: (OutcomeCell & { unit: string })[], m: Measure, points?: number) {
@@ -106,7 +116,8 @@ function unitStatistics(cells: (OutcomeCell & { unit: string })[], m: Measure, p
 	};
 }
 
-function statisticsOf(cells: (OutcomeCell & { unit: string })[], m: Measure, points?: number) {
+function statisticsOf(rows: CompareOutcomeCellsRow[], m: Measure, points?: number) {
+	const cells = unitCells(rows);
 	const key = `${m.key}:${points ?? ''}`;
 	let mine = perUnit.get(cells);
 	if (!mine) perUnit.set(cells, (mine = new Map()));
