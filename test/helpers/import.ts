@@ -11,6 +11,7 @@ import { installMacros } from '../../src/lib/ingest/load.ts';
 import { fromPath } from '../../src/lib/ingest/node-input.ts';
 import { isUnreadable, prepareFile, type PreparedFile } from '../../src/lib/ingest/prepare.ts';
 import type { ImportReport } from '../../src/lib/ingest/report.ts';
+import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 
 export const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
 
@@ -20,6 +21,19 @@ export async function nativeDb() {
 	await installMacros(db);
 	return db;
 }
+
+/** duckdb-wasm in Node (the browser's engine), with the import's macros. */
+export async function wasmDb() {
+	const db = await createWasmNodeDb();
+	await installMacros(db);
+	return db;
+}
+
+/** Both engines, named, for `describe.each`: native DuckDB (the CLI) and duckdb-wasm (the browser). */
+export const bothEngines: [string, () => Promise<Db & { close(): unknown }>][] = [
+	['native DuckDB', nativeDb],
+	['duckdb-wasm', wasmDb]
+];
 
 /**
  * A native DuckDB and a scratch folder for one describe block: opened before its tests, closed

@@ -3,7 +3,6 @@ import { emptyProfile, type Profile } from '../../src/lib/contract/profile.ts';
 import { measureOf } from '../../src/lib/contract/measures.ts';
 import { raw, sql } from '../../src/lib/db/sql.ts';
 import type { Db } from '../../src/lib/db/types.ts';
-import { installMacros } from '../../src/lib/ingest/load.ts';
 import { pairsTableSql } from '../../src/lib/ingest/pairs-sql.ts';
 import { problemRows } from '../../src/lib/ingest/report.ts';
 import {
@@ -24,8 +23,7 @@ import {
 } from '../../src/lib/metrics/outcomes.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import { measureStatistics, type OutcomeCell } from '../../src/lib/stats/outcomes.ts';
-import { createWasmNodeDb } from '../db/wasm-node-db.ts';
-import { fixture, importPaths, nativeDb, useNativeDb } from '../helpers/import.ts';
+import { bothEngines, fixture, importPaths, nativeDb, useNativeDb } from '../helpers/import.ts';
 
 // The pairs (made at import, table outcome_pairs) of the referrals a set of filters selects.
 const pairsSql = (filters: Filters) =>
@@ -800,17 +798,7 @@ describe('numbered follow-up labels and the order of timepoints', () => {
 
 // The pairs carry their referral's columns (ingest/pairs-sql.ts), so the outcome figures read
 // them without joining the referrals. Against the plain join they replaced, on both engines.
-describe.each([
-	['native DuckDB', nativeDb],
-	[
-		'duckdb-wasm',
-		async () => {
-			const wasm = await createWasmNodeDb();
-			await installMacros(wasm);
-			return wasm;
-		}
-	]
-])('outcome pairs with their referral columns, %s', (_name, open) => {
+describe.each(bothEngines)('outcome pairs with their referral columns, %s', (_name, open) => {
 	let db: Db & { close(): unknown };
 	beforeAll(async () => {
 		db = await open();
@@ -984,6 +972,20 @@ describe('cellsOfLists', () => {
 			cellOf('unknown', 40, 41, true, 1),
 			cellOf('unknown', 40, null, true, 1)
 		]);
+	});
+
+	it('merges a unit of hundreds of thousands of cells (no spread onto the stack)', () => {
+		const big = (from: number) => {
+			const cells: [number, number, number, number][] = [];
+			for (let i = 0; i < 200_000; i++) cells.push([from + (i % 50), i % 60, i % 2, 1 + (i % 7)]);
+			return row('unknown', cells);
+		};
+		const cells = cellsOfLists([big(14), big(20)]);
+		expect(cells.length).toBe(400_000);
+		for (let i = 1; i < cells.length; i += 997)
+			expect(cells[i - 1].baseline).toBeLessThanOrEqual(cells[i].baseline);
+		expect(cells[0].baseline).toBe(14);
+		expect(cells.at(-1)!.baseline).toBe(69);
 	});
 
 	it('gives nothing for no rows', () => {

@@ -1,7 +1,6 @@
 import { describe, it, expect, expectTypeOf, beforeAll, afterAll } from 'vitest';
 import type { Sql } from '../../src/lib/db/sql.ts';
 import type { Db, Row } from '../../src/lib/db/types.ts';
-import { installMacros } from '../../src/lib/ingest/load.ts';
 import * as caseload from '../../src/lib/metrics/caseload.ts';
 import * as compare from '../../src/lib/metrics/compare.ts';
 import { makeFilters, noFilters, type Filters, type Unit } from '../../src/lib/metrics/filters.ts';
@@ -17,8 +16,7 @@ import type { Headline } from '../../src/lib/figures/headline.ts';
 import type { GroupChange } from '../../src/lib/figures/outcome-detail.ts';
 import type { GpCell } from '../../src/lib/stats/gp-change.ts';
 import type { OutcomeCell } from '../../src/lib/stats/outcomes.ts';
-import { createWasmNodeDb } from '../db/wasm-node-db.ts';
-import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
+import { bothEngines, fixture, importPaths } from '../helpers/import.ts';
 
 // Each query builder's row type, checked against what DuckDB gives back through the project's
 // value conversion, so the types cannot drift from the SQL. A shape names, per column, the JS
@@ -392,58 +390,48 @@ it('the cases cover every exported builder of the query modules', () => {
 	expect(exported.filter((name) => !covered.has(name))).toEqual([]);
 });
 
-// Both engines: native DuckDB (Node, the CLI) and duckdb-wasm (the browser, through arrow-rows.ts).
-const engines: [string, () => Promise<Db & { close(): unknown }>][] = [
-	['native DuckDB', nativeDb],
-	[
-		'duckdb-wasm',
-		async () => {
-			const db = await createWasmNodeDb();
-			await installMacros(db);
-			return db;
-		}
-	]
-];
-
 // Every selected referral, and none (aggregates over nothing give their nulls).
 const selections: Record<string, Filters> = {
 	'all the sample': noFilters,
 	'no referral': makeFilters({ pcn: ['No such PCN'] })
 };
 
-describe.each(engines)('every query builder gives the rows its type declares: %s', (_, open) => {
-	let db: Db & { close(): unknown };
-	let asOf: string;
-	// Importing the sample into duckdb-wasm takes seconds, more than the default 10 on a busy machine.
-	beforeAll(async () => {
-		db = await open();
-		const { report } = await importPaths(db, sample);
-		expect(report.rows_loaded).toBeGreaterThan(0);
-		asOf = String((await run(db, reach.latestDate()))[0].as_of);
-	}, 60_000);
-	afterAll(() => db.close());
+describe.each(bothEngines)(
+	'every query builder gives the rows its type declares: %s',
+	(_, open) => {
+		let db: Db & { close(): unknown };
+		let asOf: string;
+		// Importing the sample into duckdb-wasm takes seconds, more than the default 10 on a busy machine.
+		beforeAll(async () => {
+			db = await open();
+			const { report } = await importPaths(db, sample);
+			expect(report.rows_loaded).toBeGreaterThan(0);
+			asOf = String((await run(db, reach.latestDate()))[0].as_of);
+		}, 60_000);
+		afterAll(() => db.close());
 
-	describe.each(Object.entries(selections))('%s', (selection, filters) => {
-		it.each(cases)('$name', async ({ query, shape }) => {
-			const rows = await run(db, query(filters, asOf));
-			if (selection === 'all the sample') expect(rows.length).toBeGreaterThan(0);
-			const columns = Object.keys(shape).sort();
-			for (const row of rows) {
-				expect(Object.keys(row).sort()).toEqual(columns);
-				for (const column of columns) {
-					const value = row[column];
-					const allowed = shape[column];
-					// An empty list reads as either kind of list.
-					const ok =
-						Array.isArray(value) && value.length === 0
-							? allowed.some((k) => k.endsWith('[]'))
-							: allowed.includes(kindOf(value));
-					expect(ok, `${column}: ${JSON.stringify(value)}`).toBe(true);
+		describe.each(Object.entries(selections))('%s', (selection, filters) => {
+			it.each(cases)('$name', async ({ query, shape }) => {
+				const rows = await run(db, query(filters, asOf));
+				if (selection === 'all the sample') expect(rows.length).toBeGreaterThan(0);
+				const columns = Object.keys(shape).sort();
+				for (const row of rows) {
+					expect(Object.keys(row).sort()).toEqual(columns);
+					for (const column of columns) {
+						const value = row[column];
+						const allowed = shape[column];
+						// An empty list reads as either kind of list.
+						const ok =
+							Array.isArray(value) && value.length === 0
+								? allowed.some((k) => k.endsWith('[]'))
+								: allowed.includes(kindOf(value));
+						expect(ok, `${column}: ${JSON.stringify(value)}`).toBe(true);
+					}
 				}
-			}
+			});
 		});
-	});
-});
+	}
+);
 
 // Type-level: the statistics and figures that keep their own input types take these rows as they are.
 describe('rows are what their consumers take', () => {

@@ -16,6 +16,9 @@ const order = `((coalesce(date_diff('day', DATE '1970-01-01', assessed_on), 1310
 // Scores not labelled baseline sort after every labelled one when choosing the baseline.
 const notBaseline = '(1::BIGINT << 59)';
 
+// The referral's columns a pair carries, read from the referrals `r`.
+const copied = pairReferralColumns.map((c) => `r.${c}`).join(', ');
+
 /** The columns of `outcome_pairs` that pairing makes (the rest are copied from the referral). */
 export const pairColumns = ['referral_id', 'measure_key', 'baseline', 'followup', 'referral_no'];
 
@@ -31,7 +34,7 @@ export const pairColumns = ['referral_id', 'measure_key', 'baseline', 'followup'
  * referrals are coded and numbered (codedColumnsSql): the copies keep the coded types.
  */
 export const pairsTableSql = `CREATE OR REPLACE TABLE outcome_pairs AS
-SELECT p.*, r.referral_no, ${pairReferralColumns.map((c) => `r.${c}`).join(', ')} FROM (
+SELECT p.*, r.referral_no, ${copied} FROM (
 SELECT referral_id, measure_key, baseline,
   CASE WHEN k1 > bpos THEN f1 WHEN k2 > bpos THEN f2 END AS followup
 FROM (
@@ -52,5 +55,5 @@ LEFT JOIN referrals r ON r.referral_id = p.referral_id;`;
  * referral's columns joined back on the referral number, as `pairsTableSql` copies them.
  */
 export const exportedPairsSql = (from: string) =>
-	`SELECT p.*, ${pairReferralColumns.map((c) => `r.${c}`).join(', ')} FROM ${from} p
+	`SELECT p.*, ${copied} FROM ${from} p
 LEFT JOIN referrals r ON r.referral_no = p.referral_no`;

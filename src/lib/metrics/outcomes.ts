@@ -109,7 +109,11 @@ export function cellsOfLists(rows: OutcomeCellListsRow[]): OutcomeCellsByRow[] {
 				});
 			}
 		}
-		if (j - i > 1) out.splice(start, out.length - start, ...out.slice(start).sort(byCellOrder));
+		if (j - i > 1) {
+			// Copied back one by one: spreading hundreds of thousands of cells would overflow the stack.
+			const merged = out.slice(start).sort(byCellOrder);
+			for (let k = 0; k < merged.length; k++) out[start + k] = merged[k];
+		}
 		i = j;
 	}
 	return out;
