@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	summarise,
+	summariseBy,
 	effectSizeDz,
 	meanInterval,
 	pairedTTest,
@@ -119,6 +120,21 @@ describe('small and degenerate samples', () => {
 		}
 	])('summarise: $name', ({ x, expected }) => {
 		expect(describeValues(x)).toEqual(expected);
+	});
+
+	it('summariseBy: values read from each item, with its count', () => {
+		// x = c(3, 3, 5, 8, 8, 8): mean 35/6, sum of squares about it 185/6, so sd = sqrt(37/6).
+		const cells = [
+			{ baseline: 1, followup: 4, n: 2 },
+			{ baseline: 2, followup: 7, n: 1 },
+			{ baseline: 0, followup: 8, n: 3 }
+		];
+		const s = summariseBy(cells, (c) => c.followup - c.baseline);
+		expect(s.n).toBe(6);
+		expectRelClose(s.mean, 35 / 6, 1e-15);
+		expectRelClose(s.sd, Math.sqrt(37 / 6), 1e-15);
+		expect(s).toEqual(summarise(cells.map((c) => ({ value: c.followup - c.baseline, n: c.n }))));
+		expect(() => summariseBy(cells, () => Infinity)).toThrow('invalid value: Infinity');
 	});
 
 	it.each<{ name: string; mean: number; expected: { t: number; df: number; p: number } }>([

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	kaplanMeier,
@@ -5,6 +6,7 @@ import {
 	stepList,
 	survivalAt,
 	survivalQuantile,
+	survivalQuantileEstimate,
 	survivalQuantiles,
 	type KmInput
 } from '../../src/lib/stats/kaplan-meier.ts';
@@ -351,6 +353,10 @@ describe.each(datasets)('$name', ({ time, status, level, steps, quantiles }) => 
 		expect(survivalQuantile(curve, p)).toEqual({ estimate, lower, upper });
 	});
 
+	it.each(quantiles)('gives R’s estimate alone for p = %s', (p, estimate) => {
+		expect(survivalQuantileEstimate(curve, p)).toBe(estimate);
+	});
+
 	it('gives R’s quantiles all at once, in the order asked', () => {
 		const ps = quantiles.map(([p]) => p).reverse();
 		expect(survivalQuantiles(curve, ps)).toEqual(
@@ -369,6 +375,34 @@ describe.each(datasets)('$name', ({ time, status, level, steps, quantiles }) => 
 			expect(Math.abs(share.lower - (1 - (upper ?? 0)))).toBeLessThan(tolerance);
 			expect(Math.abs(share.upper - (1 - (lower ?? 0)))).toBeLessThan(tolerance);
 		}
+	});
+});
+
+describe('survivalQuantileEstimate', () => {
+	// Compare's medians per unit and month read the estimate alone; it must be the estimate of
+	// survivalQuantile() for any curve: ties, censoring only, S reaching 0, flat stretches at 1 − p.
+	const rows = fc.array(
+		fc.record({
+			time: fc.integer({ min: 0, max: 40 }),
+			events: fc.integer({ min: 0, max: 4 }),
+			censored: fc.integer({ min: 0, max: 3 })
+		}),
+		{ maxLength: 30 }
+	);
+	const p = fc.constantFrom(0.25, 0.5, 0.75, 1, 0.1, 1 / 3);
+	it('is survivalQuantile().estimate for any rows and p', () => {
+		fc.assert(
+			fc.property(rows, p, (r, q) => {
+				const curve = kaplanMeier(r);
+				expect(survivalQuantileEstimate(curve, q)).toBe(survivalQuantile(curve, q).estimate);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+	it('refuses p outside (0, 1]', () => {
+		const curve = kaplanMeier([{ time: 1, events: 1, censored: 0 }]);
+		expect(() => survivalQuantileEstimate(curve, 0)).toThrow('invalid probability');
+		expect(() => survivalQuantileEstimate(curve, 1.5)).toThrow('invalid probability');
 	});
 });
 

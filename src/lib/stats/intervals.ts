@@ -22,22 +22,34 @@ function checkLevel(level: number): void {
  * SD are NaN for none.
  */
 export function summarise(values: { value: number; n: number }[]): MeanSummary {
+	return summariseBy(values, (v) => v.value);
+}
+
+/**
+ * `summarise()` of `value(item)` with `item.n` of each, in the same order and arithmetic,
+ * without making a value object per item (Compare sums half a million outcome cells).
+ */
+export function summariseBy<T extends { n: number }>(
+	items: T[],
+	value: (item: T) => number
+): MeanSummary {
 	let n = 0;
 	let sum = 0;
-	for (const v of values) {
+	for (const item of items) {
+		const v = value(item);
 		// Parsing drops bad cells before this point, so a non-finite value is a programmer error.
-		if (!Number.isFinite(v.value)) throw new Error(`invalid value: ${v.value}`);
-		n += v.n;
-		sum += v.value * v.n;
+		if (!Number.isFinite(v)) throw new Error(`invalid value: ${v}`);
+		n += item.n;
+		sum += v * item.n;
 	}
 	if (n === 0) return { n, mean: NaN, sd: NaN };
 	let mean = sum / n;
 	let residual = 0;
-	for (const v of values) residual += (v.value - mean) * v.n;
+	for (const item of items) residual += (value(item) - mean) * item.n;
 	mean += residual / n;
 	if (n < 2) return { n, mean, sd: 0 };
 	let squares = 0;
-	for (const v of values) squares += v.n * (v.value - mean) ** 2;
+	for (const item of items) squares += item.n * (value(item) - mean) ** 2;
 	return { n, mean, sd: Math.sqrt(squares / (n - 1)) };
 }
 

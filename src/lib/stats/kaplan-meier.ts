@@ -65,21 +65,26 @@ export function kaplanMeier(rows: KmInput[], level = defaults.level): KmCurve {
 		events += d;
 	}
 	const z = normalQuantile(1 - (1 - level) / 2);
-	const column = () => new Float64Array(times.length);
+	// The eight columns share one buffer: a curve per unit and month makes tens of thousands of
+	// curves, and each typed array with its own buffer costs more to allocate than its sums.
+	const size = times.length;
+	const buffer = new Float64Array(8 * size);
+	const column = (k: number) => buffer.subarray(k * size, (k + 1) * size);
 	const steps: KmSteps = {
-		time: column(),
-		atRisk: column(),
-		events: column(),
-		censored: column(),
-		survival: column(),
-		stdErr: column(),
-		lower: column(),
-		upper: column()
+		time: column(0),
+		atRisk: column(1),
+		events: column(2),
+		censored: column(3),
+		survival: column(4),
+		stdErr: column(5),
+		lower: column(6),
+		upper: column(7)
 	};
 	let atRisk = n;
 	let survival = 1;
 	let greenwood = 0;
-	times.forEach(({ time, events: d, censored: c }, i) => {
+	for (let i = 0; i < size; i++) {
+		const { time, events: d, censored: c } = times[i];
 		// Events come first at a tied time: those censored then are still at risk, as in R.
 		survival *= 1 - d / atRisk;
 		greenwood += d / (atRisk * (atRisk - d));
@@ -94,7 +99,7 @@ export function kaplanMeier(rows: KmInput[], level = defaults.level): KmCurve {
 		steps.lower[i] = zero ? 0 : Math.exp(Math.log(survival) - z * se);
 		steps.upper[i] = zero ? 0 : Math.min(1, Math.exp(Math.log(survival) + z * se));
 		atRisk -= d + c;
-	});
+	}
 	return { n, events, censored: n - events, level, steps };
 }
 
@@ -151,26 +156,48 @@ export function survivalQuantile(curve: KmCurve, p: number): KmQuantile {
 
 /** `survivalQuantile()` at several probabilities, reading the curve once. */
 export function survivalQuantiles(curve: KmCurve, ps: number[]): KmQuantile[] {
-	// p = 0 is left out: R's answer there is an artefact (0, or NA when S never drops).
-	for (const p of ps) if (!(p > 0 && p <= 1)) throw new Error(`invalid probability: ${p}`);
-	const { time, survival, lower: low, upper: high } = curve.steps;
-	const x = new Float64Array(time.length + 1);
-	// 1 − curve from time 0; R's limits are NA where S = 0, and NaN stands in for NA.
-	const y = { survival: x.slice(), lower: x.slice(), upper: x.slice() };
-	time.forEach((t, i) => {
-		x[i + 1] = t;
-		y.survival[i + 1] = 1 - survival[i];
-		y.lower[i + 1] = survival[i] === 0 ? NaN : 1 - low[i];
-		y.upper[i + 1] = survival[i] === 0 ? NaN : 1 - high[i];
-	});
-	const estimate = quantilePoints(x, y.survival);
-	const lower = quantilePoints(x, y.lower);
-	const upper = quantilePoints(x, y.upper);
+	checkProbabilities(ps);
+	const { survival, lower: low, upper: high } = curve.steps;
+	const x = timesFromZero(curve);
+	// R's limits are NA where S = 0, and NaN stands in for NA.
+	const estimate = quantilePoints(x, oneMinus(curve, survival, false));
+	const lower = quantilePoints(x, oneMinus(curve, low, true));
+	const upper = quantilePoints(x, oneMinus(curve, high, true));
 	return ps.map((p) => ({
 		estimate: findQuantile(estimate, p),
 		lower: findQuantile(lower, p),
 		upper: findQuantile(upper, p)
 	}));
+}
+
+/**
+ * `survivalQuantile(curve, p).estimate` alone, without the limits' work: for a median per unit
+ * and month, tens of thousands of curves whose limits are not shown.
+ */
+export function survivalQuantileEstimate(curve: KmCurve, p: number): number | null {
+	checkProbabilities([p]);
+	const y = oneMinus(curve, curve.steps.survival, false);
+	return findQuantile(quantilePoints(timesFromZero(curve), y), p);
+}
+
+function checkProbabilities(ps: number[]) {
+	// p = 0 is left out: R's answer there is an artefact (0, or NA when S never drops).
+	for (const p of ps) if (!(p > 0 && p <= 1)) throw new Error(`invalid probability: ${p}`);
+}
+
+// What R's findq() reads: the curve's times from time 0 (x), and 1 − the curve or one of its
+// limits at each (y, 0 at time 0; NaN where S = 0 when `naAtZero`).
+function timesFromZero({ steps }: KmCurve): Float64Array {
+	const x = new Float64Array(steps.time.length + 1);
+	x.set(steps.time, 1);
+	return x;
+}
+
+function oneMinus({ steps }: KmCurve, column: Float64Array, naAtZero: boolean): Float64Array {
+	const y = new Float64Array(column.length + 1);
+	for (let i = 0; i < column.length; i++)
+		y[i + 1] = naAtZero && steps.survival[i] === 0 ? NaN : 1 - column[i];
+	return y;
 }
 
 /** What survival's internal findq() reads of one curve, whatever the probability. */

@@ -6,7 +6,7 @@ import {
 	effectSizeDz,
 	meanInterval,
 	pairedTTest,
-	summarise,
+	summariseBy,
 	wilsonInterval,
 	type MeanSummary
 } from './intervals.ts';
@@ -90,30 +90,46 @@ export function measureStatistics(
 	rule: ChangeRule = changeRule(m)
 ): MeasureStatistics {
 	const own = cells.filter((c) => c.measure === m.key);
-	const paired = own.filter((c) => c.followup !== null) as (OutcomeCell & { followup: number })[];
 	const eligibleAll = !own.some((c) => c.discharged);
-	const eligible = own.filter((c) => eligibleAll || c.discharged);
-	const followed = eligible.filter((c) => c.followup !== null);
-	const notFollowed = eligible.filter((c) => c.followup === null);
-	const sum = (cs: OutcomeCell[]) => cs.reduce((s, c) => s + c.n, 0);
-	const pairs = sum(paired);
-	const change = summarise(paired.map((c) => ({ value: c.followup - c.baseline, n: c.n })));
+	// One pass (Compare works out every unit's statistics from half a million cells at 1M).
+	type Paired = OutcomeCell & { followup: number };
+	const paired: Paired[] = [];
+	const followed: OutcomeCell[] = [];
+	const notFollowed: OutcomeCell[] = [];
+	let pairs = 0;
+	let eligibleN = 0;
+	let followedN = 0;
+	let improved = 0;
+	let deteriorated = 0;
+	for (const c of own) {
+		if (c.followup !== null) {
+			paired.push(c as Paired);
+			pairs += c.n;
+			const d = direction(m, rule, c.baseline, c.followup);
+			if (d === 1) improved += c.n;
+			else if (d === -1) deteriorated += c.n;
+		}
+		if (eligibleAll || c.discharged) {
+			eligibleN += c.n;
+			if (c.followup !== null) {
+				followed.push(c);
+				followedN += c.n;
+			} else notFollowed.push(c);
+		}
+	}
+	const change = summariseBy(paired, (c) => c.followup - c.baseline);
 	const enough = pairs >= minPairsForStatistics;
-	const moved = (d: number) =>
-		sum(paired.filter((c) => direction(m, rule, c.baseline, c.followup) === d));
-	const improved = moved(1);
-	const deteriorated = moved(-1);
 	return {
 		measure: m.key,
-		eligible: sum(eligible),
+		eligible: eligibleN,
 		pairs,
-		followedUp: sum(followed),
-		followupRate: sum(eligible) ? sum(followed) / sum(eligible) : null,
+		followedUp: followedN,
+		followupRate: eligibleN ? followedN / eligibleN : null,
 		eligibleAll,
-		baselineFollowed: summarise(followed.map((c) => ({ value: c.baseline, n: c.n }))),
-		baselineNotFollowed: summarise(notFollowed.map((c) => ({ value: c.baseline, n: c.n }))),
-		baseline: summarise(paired.map((c) => ({ value: c.baseline, n: c.n }))),
-		followup: summarise(paired.map((c) => ({ value: c.followup, n: c.n }))),
+		baselineFollowed: summariseBy(followed, (c) => c.baseline),
+		baselineNotFollowed: summariseBy(notFollowed, (c) => c.baseline),
+		baseline: summariseBy(paired, (c) => c.baseline),
+		followup: summariseBy(paired, (c) => c.followup),
 		change,
 		ci95: enough ? meanInterval(change) : null,
 		pValue: enough ? (pairedTTest(change)?.p ?? null) : null,

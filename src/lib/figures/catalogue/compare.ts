@@ -8,6 +8,7 @@ import {
 	compareFirstContactDays,
 	type CompareFirstContactDaysRow,
 	compareMonthly,
+	type CompareMonthlyRow,
 	compareOutcomeCells,
 	type CompareOutcomeCellsRow,
 	comparePeopleReferred,
@@ -18,7 +19,7 @@ import {
 import { cellsOfLists } from '../../metrics/outcomes.ts';
 import { periodYears } from '../../metrics/rates.ts';
 import { meanFunnel, proportionFunnel } from '../../stats/funnel.ts';
-import { kaplanMeier, survivalQuantile } from '../../stats/kaplan-meier.ts';
+import { kaplanMeier, survivalQuantileEstimate } from '../../stats/kaplan-meier.ts';
 import { changeRule, measureStatistics, type OutcomeCell } from '../../stats/outcomes.ts';
 import { xmr, type Improvement } from '../../stats/spc.ts';
 import { funnelView, runView, unitsView, type Scale } from '../compare.ts';
@@ -93,35 +94,36 @@ const cellsQuery = ({ filters, setup, settings }: FigureInput) => ({
 	cells: compareOutcomeCells(settings.by, filters, setup.asOf)
 });
 
-// The cells of every unit from the query's lists, made once per result.
-const cellsOf = new WeakMap<CompareOutcomeCellsRow[], (OutcomeCell & { unit: string })[]>();
-function unitCells(rows: CompareOutcomeCellsRow[]) {
+type UnitCell = OutcomeCell & { unit: string };
+
+// The cells of every unit from the query's lists, by measure in their order, made once per result
+// (a measure with no scores then costs nothing: 14 of the 16 in a load with two measures).
+const cellsOf = new WeakMap<CompareOutcomeCellsRow[], Map<string, UnitCell[]>>();
+function cellsByMeasure(rows: CompareOutcomeCellsRow[]) {
 	let cells = cellsOf.get(rows);
-	if (!cells) cellsOf.set(rows, (cells = cellsOfLists(rows)));
+	if (!cells) cellsOf.set(rows, (cells = groupBy(cellsOfLists(rows), (c) => c.measure)));
 	return cells;
 }
 
-// Each unit's statistics of a measure, from the cells of every unit (worked out once per result).
-const perUnit = new WeakMap<object, Map<string, ReturnType<typeof unitStatistics>>>();
-function unitStatistics(cells: (OutcomeCell & { unit: string })[], m: Measure, points?: number) {
+// Each unit's statistics of a measure, from every unit's cells of it.
+function unitStatistics(cells: UnitCell[], m: Measure, points?: number) {
 	const rule = changeRule(m, points);
-	// Each unit's own cells of this measure, grouped in one pass (hundreds of units at 1M rows).
-	const byUnit = groupBy(
-		cells.filter((c) => c.measure === m.key),
-		(c) => c.unit
-	);
+	// Each unit's own cells, grouped in one pass (hundreds of units at 1M rows).
+	const byUnit = groupBy(cells, (c) => c.unit);
 	return {
 		overall: measureStatistics(m, cells, rule),
 		units: [...byUnit].map(([unit, own]) => ({ unit, s: measureStatistics(m, own, rule) }))
 	};
 }
 
+// Worked out once per result, measure and threshold.
+const perUnit = new WeakMap<object, Map<string, ReturnType<typeof unitStatistics>>>();
 function statisticsOf(rows: CompareOutcomeCellsRow[], m: Measure, points?: number) {
-	const cells = unitCells(rows);
+	const byMeasure = cellsByMeasure(rows);
 	const key = `${m.key}:${points ?? ''}`;
-	let mine = perUnit.get(cells);
-	if (!mine) perUnit.set(cells, (mine = new Map()));
-	if (!mine.has(key)) mine.set(key, unitStatistics(cells, m, points));
+	let mine = perUnit.get(byMeasure);
+	if (!mine) perUnit.set(byMeasure, (mine = new Map()));
+	if (!mine.has(key)) mine.set(key, unitStatistics(byMeasure.get(m.key) ?? [], m, points));
 	return mine.get(key)!;
 }
 
@@ -384,30 +386,44 @@ function runFigure(key: RunKey) {
 	});
 }
 
-// Monthly series per unit, and for all units together first. Rows are grouped by unit and month
-// once: a comparison by practice or PCN can have hundreds of units over dozens of months.
+type MonthSums = { month: string; referrals: number; n: number; x: number };
+
+// Each unit's referrals and contacts per month, for all units together first ('all'), in the
+// months of the rows: made once per result and shared by the three run charts (a comparison by
+// practice or PCN has hundreds of units over dozens of months).
+const sumsOf = new WeakMap<CompareMonthlyRow[], Map<string, MonthSums[]>>();
+function monthlySums(monthly: CompareMonthlyRow[]): Map<string, MonthSums[]> {
+	const cached = sumsOf.get(monthly);
+	if (cached) return cached;
+	const months = [...new Set(monthly.map((m) => m.month))].sort();
+	const at = new Map(months.map((m, i) => [m, i]));
+	const empty = () => months.map((month) => ({ month, referrals: 0, n: 0, x: 0 }));
+	// Units are keyed after a NUL, so that one named 'all' is not the total.
+	const all = empty();
+	const out = new Map<string, MonthSums[]>([['all', all]]);
+	for (const row of monthly) {
+		let mine = out.get(`\0${row.unit}`);
+		if (!mine) out.set(`\0${row.unit}`, (mine = empty()));
+		for (const sums of [all, mine]) {
+			const s = sums[at.get(row.month)!];
+			s.referrals += row.referrals;
+			s.n += row.contact_n;
+			s.x += row.contact_x;
+		}
+	}
+	sumsOf.set(monthly, out);
+	return out;
+}
+
+// Monthly series per unit, and for all units together first.
 function seriesOf(
 	key: RunKey,
-	monthly: {
-		unit: string;
-		month: string;
-		referrals: number;
-		contact_n: number;
-		contact_x: number;
-	}[],
+	monthly: CompareMonthlyRow[],
 	days: CompareFirstContactDaysRow[]
 ): Series[] {
-	const months = [...new Set(monthly.map((m) => m.month))].sort();
 	const daysBy = groupBy(days, (d) => `${d.group}\u0000${d.month}`);
 	const daysAll = groupBy(days, (d) => d.month);
-	const build = (unit: string, rows: typeof monthly): Series => {
-		const byMonth = groupBy(rows, (r) => r.month);
-		const per = months.map((month) => {
-			const mine = byMonth.get(month) ?? [];
-			const sum = (k: 'referrals' | 'contact_n' | 'contact_x') =>
-				mine.reduce((a, r) => a + r[k], 0);
-			return { month, referrals: sum('referrals'), n: sum('contact_n'), x: sum('contact_x') };
-		});
+	const build = (overall: boolean, unit: string, per: MonthSums[]): Series => {
 		if (key === 'referrals')
 			return {
 				unit,
@@ -423,16 +439,14 @@ function seriesOf(
 		return {
 			unit,
 			values: per.flatMap((p) => {
-				const rows =
-					(unit === 'all' ? daysAll.get(p.month) : daysBy.get(`${unit}\u0000${p.month}`)) ?? [];
+				const rows = (overall ? daysAll.get(p.month) : daysBy.get(`${unit}\u0000${p.month}`)) ?? [];
 				const curve = kaplanMeier(dayInputs(rows));
-				const median = survivalQuantile(curve, 0.5).estimate;
+				const median = survivalQuantileEstimate(curve, 0.5);
 				return median === null ? [] : [{ period: p.month, value: median, n: curve.n }];
 			})
 		};
 	};
-	const byUnit = groupBy(monthly, (m) => m.unit);
-	return [build('all', monthly), ...[...byUnit].map(([u, rows]) => build(u, rows))];
+	return [...monthlySums(monthly)].map(([u, per], i) => build(i === 0, u.replace(/^\0/, ''), per));
 }
 
 /** The run charts, in the page's order. */
@@ -459,7 +473,7 @@ export const unitsFigure = defineFigure({
 		if (!r.units.length) return null;
 		const contact = curvesOfLists(r.firstContact);
 		const discharge = curvesOfLists(r.discharge);
-		const present = measures.filter((m) => r.cells.some((c) => c.measure === m.key));
+		const present = measures.filter((m) => cellsByMeasure(r.cells).has(m.key));
 		const stats = present.map((m) => ({
 			m,
 			byUnit: new Map(
