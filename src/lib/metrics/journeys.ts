@@ -110,12 +110,16 @@ ORDER BY "group", mo, days`;
 
 // Day rows gathered into lists in day order, one row per group (and month, with `byMonth`): a
 // split's hundred thousand day rows come back as a few hundred rows, which duckdb-wasm reads
-// far faster than as many row objects.
+// far faster than as many row objects. One sorted list of (day, events, censored) taken apart,
+// not three `list(… ORDER BY days)`: each ordered aggregate sorts on its own, and at 1M by PCN
+// and month the three took 0.9 s in duckdb-wasm against 0.5 s (days are distinct in a group).
 function asLists<R extends TimeToEventListRow>(days: Sql, byMonth = false): Sql<R> {
 	const keys = byMonth ? raw('"group", month') : raw('"group"');
-	return sql<R>`SELECT ${keys}, list(days ORDER BY days) AS days,
-  list(events ORDER BY days) AS events, list(censored ORDER BY days) AS censored
-FROM (${days}) GROUP BY ${keys} ORDER BY ${keys}`;
+	return sql<R>`SELECT ${keys}, [x.d for x in l] AS days, [x.e for x in l] AS events,
+  [x.c for x in l] AS censored FROM (
+  SELECT ${keys}, list_sort(list({d: days, e: events, c: censored}), 'ASC', 'NULLS LAST') AS l
+  FROM (${days}) GROUP BY ${keys})
+ORDER BY ${keys}`;
 }
 
 /**
