@@ -245,9 +245,16 @@ describe('the exported tables', () => {
 			expect(got, table).toEqual(storedColumns(table));
 			expect(got.filter((c) => /__|^_(order|extra|fields|width)$/.test(c.name))).toEqual([]);
 		}
-		// The loaded table itself has working columns: the export dropped them, not the import.
-		const loaded = await db.query(`DESCRIBE referrals`);
-		expect(loaded.some((c) => String(c.column_name).endsWith('__raw'))).toBe(true);
+		// The loaded outcomes still have working columns: the export dropped them, not the import.
+		const outcomes = await db.query(`DESCRIBE outcomes`);
+		expect(
+			outcomes.some((c) => /__|^_(order|extra|fields|width)$/.test(String(c.column_name)))
+		).toBe(true);
+		// The referrals leave theirs behind when they are coded, once every table is loaded.
+		const referrals = await db.query<{ column_name: string }>(`DESCRIBE referrals`);
+		expect(referrals.map((c) => c.column_name)).toEqual(
+			storedColumns('referrals').map((c) => c.name)
+		);
 	});
 
 	it('gives the commands the import report back: totals, tables, rejects and issues by reason', async () => {
