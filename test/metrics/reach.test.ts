@@ -7,6 +7,8 @@ import {
 	referralsBy,
 	referralsByMonth
 } from '../../src/lib/metrics/reach.ts';
+import { textCodedTypesSql } from '../../src/lib/ingest/coded-sql.ts';
+import { schemaSql } from '../../src/lib/ingest/schema-sql.ts';
 import { keyed, run } from '../../src/lib/metrics/run.ts';
 import { fixture, importPaths, nativeDb } from '../helpers/import.ts';
 
@@ -192,5 +194,33 @@ describe('reach metrics on DuckDB', () => {
 				practices_with_list_size: 0
 			}
 		]);
+	});
+
+	it('filter options with no referrals at all: every list and both dates null', async () => {
+		const empty = await nativeDb();
+		try {
+			await empty.exec(textCodedTypesSql + schemaSql());
+			expect(await run(empty, filterOptions())).toEqual([
+				{
+					...Object.fromEntries(
+						[
+							'pcn',
+							'practice',
+							'service',
+							'link_worker',
+							'age_band',
+							'sex',
+							'ethnicity',
+							'imd'
+						].map((k) => [k, null])
+					),
+					first_referral: null,
+					last_referral: null,
+					practices_with_list_size: 0
+				}
+			]);
+		} finally {
+			await empty.close();
+		}
 	});
 });

@@ -300,15 +300,19 @@ export type FilterOptionsRow = {
 	practices_with_list_size: number;
 };
 
-/** Distinct values for the filter bar, and the referral date span. */
+/**
+ * Distinct values for the filter bar, and the referral date span: one scan of the referrals
+ * for all of them (each list is null when its column has no value, as for no referrals).
+ */
 export function filterOptions(): Sql<FilterOptionsRow> {
 	const values = (col: string) =>
-		raw(`(SELECT list(DISTINCT ${col} ORDER BY ${col}) FROM referrals WHERE ${col} IS NOT NULL)`);
+		raw(`list(DISTINCT ${col} ORDER BY ${col}) FILTER (WHERE ${col} IS NOT NULL)`);
 	return sql<FilterOptionsRow>`SELECT ${values('pcn')} AS pcn, ${values('practice')} AS practice,
   ${values('service')} AS service, ${values('link_worker')} AS link_worker,
   ${values('age_band')} AS age_band, ${values('sex_group')} AS sex,
   ${values('ethnicity_group')} AS ethnicity, ${values('imd_decile')} AS imd,
-  (SELECT strftime(min(referral_date), '%Y-%m-%d') FROM referrals) AS first_referral,
-  (SELECT strftime(max(referral_date), '%Y-%m-%d') FROM referrals) AS last_referral,
-  (SELECT count(*) FROM practices WHERE list_size > 0)::INTEGER AS practices_with_list_size`;
+  strftime(min(referral_date), '%Y-%m-%d') AS first_referral,
+  strftime(max(referral_date), '%Y-%m-%d') AS last_referral,
+  (SELECT count(*) FROM practices WHERE list_size > 0)::INTEGER AS practices_with_list_size
+FROM referrals`;
 }
