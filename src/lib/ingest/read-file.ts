@@ -1,7 +1,7 @@
 import { isOutOfMemory } from '../db/out-of-memory.ts';
-import type { Db } from '../db/types.ts';
+import type { Db, FileSource } from '../db/types.ts';
 import { literal } from '../db/sql.ts';
-import { detectEncoding, decode, type Encoding } from './decode.ts';
+import { detectEncoding, decode, isDuckDbReadable, type Encoding } from './decode.ts';
 import { passOf, type InputFile } from './input.ts';
 import { detectTable } from './mapping.ts';
 import type { PreparedFile } from './prepare.ts';
@@ -54,22 +54,33 @@ async function stageText(
 	// DuckDB counts its rows as the scan does; anything else is split in the pass, with every line
 	// counted and numbered as a spreadsheet does. No file is held whole unless it must be split.
 	const pass = passOf(input);
-	let result = await pass({ encoding, delimiter, split: false }, onProgress);
-	if (result.kind === 'plain') {
-		const records = parseHead(text, delimiter, input.size <= headBytes);
-		const headers = cleanHeaders(records[0]);
-		const path = await db.registerFile(
-			fileName,
-			result.utf8 ? { kind: 'blob', blob: result.utf8 } : input.source
-		);
-		const read = await db
-			.exec(stageSql(index, path, delimiter, headers.length))
+	// What DuckDB reads when the file is plain: its header, from the head read above.
+	const headRecords = parseHead(text, delimiter, input.size <= headBytes);
+	const plainHeaders = cleanHeaders(headRecords[0]);
+	const readPlain = async (source: FileSource) => {
+		const path = await db.registerFile(fileName, source);
+		return db
+			.exec(stageSql(index, path, delimiter, plainHeaders.length))
 			.then(() => counts(db, index))
 			.catch((e) => {
 				// Out of memory is not a file DuckDB cannot read: it must not send it to be split.
 				if (isOutOfMemory(e)) throw e;
 				return undefined;
 			});
+	};
+	// A file DuckDB reads as it is (UTF-8) is read while the pass scans it, each on a core of its
+	// own (the pass in its worker, DuckDB in its own), and kept only if the pass finds it plain.
+	const early = isDuckDbReadable(encoding) ? settled(readPlain(input.source)) : undefined;
+	let result = await pass({ encoding, delimiter, split: false }, onProgress);
+	if (result.kind !== 'plain' && early) {
+		// Whatever DuckDB made of a file that is not plain (even running out of memory) is set aside.
+		await early;
+		await db.exec(dropRawSql(index));
+	}
+	if (result.kind === 'plain') {
+		const read = early
+			? unsettled(await early)
+			: await readPlain(result.utf8 ? { kind: 'blob', blob: result.utf8 } : input.source);
 		if (read && read.unreadable === 0 && read.rows === result.records) {
 			return {
 				index,
@@ -77,9 +88,9 @@ async function stageText(
 				delimiter,
 				sheet: null,
 				sheets: [],
-				headers,
+				headers: plainHeaders,
 				numbered: false,
-				preview: records.slice(1, 6)
+				preview: headRecords.slice(1, 6)
 			};
 		}
 		await db.exec(dropRawSql(index));
@@ -100,6 +111,21 @@ async function stageText(
 		numbered: true,
 		preview: result.preview
 	};
+}
+
+type Settled<T> = { value: T } | { error: unknown };
+
+// A promise that never rejects (so a failure while nothing waits on it is not unhandled)...
+const settled = <T>(p: Promise<T>): Promise<Settled<T>> =>
+	p.then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error })
+	);
+
+// ...and its outcome again as a value or a throw.
+function unsettled<T>(s: Settled<T>): T {
+	if ('error' in s) throw s.error;
+	return s.value;
 }
 
 async function counts(db: Db, index: number) {
