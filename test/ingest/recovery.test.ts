@@ -2,7 +2,11 @@ import { describe, it, expect } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { createWasmNodeDb } from '../db/wasm-node-db.ts';
-import { fixture, nativeDb, scratchDir } from '../helpers/import.ts';
+import { fixture, nativeDb, scratchDir, wasmDb } from '../helpers/import.ts';
+import { emptyProfile } from '../../src/lib/contract/profile.ts';
+import type { InputFile } from '../../src/lib/ingest/input.ts';
+import { fromPath } from '../../src/lib/ingest/node-input.ts';
+import { isUnreadable, prepareFile } from '../../src/lib/ingest/prepare.ts';
 import { installMacros } from '../../src/lib/ingest/load.ts';
 
 // Issue 15: after a failed import the tables hold the dataset loaded before, whole, and the next
@@ -97,6 +101,37 @@ describe.each([
 				`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('referrals', 'outcomes')`
 			);
 			expect(tables).toEqual([{ n: 0 }]);
+		} finally {
+			await db.close();
+		}
+	}, 60_000);
+});
+
+// A UTF-8 file is read by DuckDB while its text pass scans it (ingest/read-file.ts). When the
+// pass fails (here: the file can no longer be read, as when it is changed on disk), the file is
+// not loaded and what DuckDB read of it is dropped, in both engines.
+describe.each([
+	['native DuckDB', nativeDb],
+	['duckdb-wasm', wasmDb]
+])('a file whose text pass fails (%s)', (_, open) => {
+	it('is reported unreadable and leaves no raw table behind', async () => {
+		const db = await open();
+		try {
+			const input = await fromPath(fixture('messy-referrals.csv'));
+			const failing: InputFile = {
+				...input,
+				pass: async () => {
+					// Long enough for DuckDB's read of the file to have begun.
+					await new Promise((done) => setTimeout(done, 50));
+					throw new Error('NotReadableError: the file could not be read');
+				}
+			};
+			const prepared = await prepareFile(db, failing, { profile: emptyProfile() });
+			expect(isUnreadable(prepared)).toBe(true);
+			const raw = await db.query<{ name: string }>(
+				`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'raw%'`
+			);
+			expect(raw).toEqual([]);
 		} finally {
 			await db.close();
 		}

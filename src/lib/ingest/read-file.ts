@@ -71,12 +71,20 @@ async function stageText(
 	// A file DuckDB reads as it is (UTF-8) is read while the pass scans it, each on a core of its
 	// own (the pass in its worker, DuckDB in its own), and kept only if the pass finds it plain.
 	const early = isDuckDbReadable(encoding) ? settled(readPlain(input.source)) : undefined;
-	let result = await pass({ encoding, delimiter, split: false }, onProgress);
-	if (result.kind !== 'plain' && early) {
-		// Whatever DuckDB made of a file that is not plain (even running out of memory) is set aside.
+	// Whatever DuckDB made of a file that is not plain, or whose pass failed (even running out of
+	// memory), is set aside: its table is dropped once the read has ended.
+	const setAside = async () => {
+		if (!early) return;
 		await early;
 		await db.exec(dropRawSql(index));
-	}
+	};
+	let result = await pass({ encoding, delimiter, split: false }, onProgress).catch(
+		async (e: unknown) => {
+			await setAside().catch(() => {});
+			throw e;
+		}
+	);
+	if (result.kind !== 'plain') await setAside();
 	if (result.kind === 'plain') {
 		const read = early
 			? unsettled(await early)
