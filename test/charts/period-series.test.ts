@@ -2,6 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { describe, it, expect } from 'vitest';
 import { periodSeriesChart, type PeriodRow } from '../../src/lib/charts/period-series.ts';
 import { palette, primary } from '../../src/lib/charts/palette.ts';
+import { countTicks, largest } from '../../src/lib/charts/defaults.ts';
+import { funnelChart } from '../../src/lib/charts/funnel.ts';
+import { referralsByGroupChart } from '../../src/lib/charts/referrals-by-group.ts';
 import { drawn, marksOf } from './marks.ts';
 
 const quarters = (n: number): PeriodRow[] =>
@@ -58,5 +61,46 @@ describe('periodSeriesChart', () => {
 		const stars = marksOf(options, Plot.Text).map((m) => drawn(m));
 		expect(stars[0]).toMatchObject({ x: ['2024-05'], y: [0], text: ['*'] });
 		expect(stars[1]).toMatchObject({ x: ['2024-05', '2024-06'], y: [0, 0], text: ['*', '*'] });
+	});
+});
+
+describe('count axes', () => {
+	const months = (counts: number[]): PeriodRow[] =>
+		counts.map((n, i) => ({
+			period: `2024-0${i + 1}`,
+			label: `2024-0${i + 1}`,
+			referrals: n,
+			people: n
+		}));
+	// The y axis's ticks as the chart asks Plot for them (null: Plot's own).
+	const yTicks = (rows: PeriodRow[]) =>
+		(periodSeriesChart(rows, { unit: 'month', width: 600 }).y.ticks ?? null) as number[] | null;
+
+	it('puts whole-number ticks only on a chart of small counts (no 0.5 of a referral)', () => {
+		expect(yTicks(months([2, 1]))).toEqual([0, 1, 2]);
+		expect(yTicks(months([0, 0]))).toEqual([0, 1]);
+		expect(yTicks(months([9, 3]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(countTicks(3.2)).toEqual({ ticks: [0, 1, 2, 3, 4], tickFormat: 'd' });
+		expect(periodSeriesChart(months([2, 1]), { unit: 'month' }).y.tickFormat).toBe('d');
+	});
+
+	it("leaves Plot's own ticks, whole numbers already, from 10 up; a suppressed count is skipped", () => {
+		expect(yTicks(months([10, 4]))).toBeNull();
+		expect(yTicks(months([120, 60]))).toBeNull();
+		expect(largest([null, undefined, 3])).toBe(3);
+		expect(largest([])).toBe(0);
+	});
+
+	it('does the same on the breakdowns and the funnel', () => {
+		const bars = referralsByGroupChart([
+			{ label: 'GP', referrals: 2 },
+			{ label: 'Self', referrals: null }
+		]);
+		expect(bars.x.ticks).toEqual([0, 1, 2]);
+		const funnel = funnelChart([{ step: 'referred', label: 'Referred', count: 3, share: 1 }]);
+		expect(funnel.x.ticks).toEqual([0, 1, 2, 3]);
+		expect(
+			funnelChart([{ step: 'referred', label: 'Referred', count: 30, share: 1 }]).x.ticks
+		).toBeUndefined();
 	});
 });

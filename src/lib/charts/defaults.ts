@@ -7,6 +7,24 @@ export const defaults = {
 };
 
 /**
+ * The ticks of an axis of counts whose largest value is `max`, to spread into the axis's options:
+ * whole numbers only, written as whole numbers. Plot's own ticks are whole numbers from 10 up,
+ * but below they fall at halves (0.5, 1.5 people), which a count never is; from 10 up (or with
+ * no count) the axis keeps Plot's own.
+ */
+export function countTicks(max: number): { ticks?: number[]; tickFormat?: string } {
+	if (!Number.isFinite(max) || max >= 10) return {};
+	return {
+		ticks: Array.from({ length: Math.max(1, Math.ceil(max)) + 1 }, (_, i) => i),
+		tickFormat: 'd'
+	};
+}
+
+/** The largest of some counts (nulls and missing ones skipped), 0 when there are none. */
+export const largest = (values: (number | null | undefined)[]) =>
+	Math.max(0, ...values.filter((v): v is number => typeof v === 'number'));
+
+/**
  * The x scale of a vertical bar chart: a band per label, in order, labels thinned to fit the
  * width (`width` is the chart's); `label` is the axis title (none by default).
  */

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount, formatShare } from '../util/format.ts';
-import { defaults } from './defaults.ts';
+import { countTicks, defaults, largest } from './defaults.ts';
 import { primary } from './palette.ts';
 
 /** A step of the pathway: its key, label, count, and share of those referred (0–1); null when suppressed. */
@@ -24,7 +24,7 @@ export function funnelChart(rows: FunnelRow[], options: { width?: number } = {})
 		marginLeft: Math.min(220, 12 + longest * 7),
 		// Room for the longest end label, '12,345 (100%)'.
 		marginRight: 100,
-		x: { grid: true, label: 'Referrals' },
+		x: { grid: true, label: 'Referrals', ...countTicks(largest(rows.map((r) => r.count))) },
 		y: { label: null, domain: rows.map((r) => r.label) },
 		marks: [
 			Plot.barX(

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../util/format.ts';
-import { bandX, defaults } from './defaults.ts';
+import { bandX, countTicks, defaults, largest } from './defaults.ts';
 import { palette, primary } from './palette.ts';
 
 /** A period of the series: its key ('YYYY-MM' or a quarter's first day), label, and counts (null when suppressed). */
@@ -33,7 +33,11 @@ export function periodSeriesChart(
 		width: options.width,
 		marginRight: 20,
 		x: bandX(labels, { width: options.width }),
-		y: { grid: true, label: 'Count' },
+		y: {
+			grid: true,
+			label: 'Count',
+			...countTicks(largest(rows.flatMap((r) => [r.referrals, r.people])))
+		},
 		color: { domain: [referrals, people], range: [primary, palette[1]], legend: true },
 		marks: [
 			Plot.barY(

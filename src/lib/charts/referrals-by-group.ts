@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '../util/format.ts';
-import { defaults } from './defaults.ts';
+import { countTicks, defaults, largest } from './defaults.ts';
 import { colourFor } from './palette.ts';
 
 /** A row of a breakdown: the group's label and its counts (null when suppressed). */
@@ -34,7 +34,7 @@ export function referralsByGroupChart<R extends GroupRow>(
 		width: options.width,
 		height: Math.max(120, rows.length * 28 + 40),
 		marginLeft: Math.min(220, 12 + longest * 7),
-		x: { grid: true, label: xLabel },
+		x: { grid: true, label: xLabel, ...countTicks(largest(rows.map(valueOf))) },
 		y: { label: null, domain: rows.map((r) => r.label) },
 		marks: [
 			Plot.barX(
