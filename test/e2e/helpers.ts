@@ -194,12 +194,17 @@ export async function headline(page: Page): Promise<Headline> {
 	};
 }
 
-/** Do something that changes the view (filters, publication), then wait until it is drawn again. */
+/**
+ * Do something that changes the view (filters, publication), then wait until it is drawn again:
+ * its figures, and every chart (a chart new to the page is drawn once the browser has laid it
+ * out and told it its width, just after the figures).
+ */
 export async function redraw(page: Page, change: () => Promise<unknown>): Promise<void> {
 	await figuresBlock(page).waitFor(slow);
 	const before = await drawnCount(page);
 	await change();
 	await expect.poll(() => drawnCount(page), slow).toBeGreaterThan(before);
+	await chartsDrawn(page);
 }
 
 /** Change the filters, wait for the figures to be drawn again, and read the headline. */
