@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
 import { describe, it, expect } from 'vitest';
 import { funnelChart, type FunnelRow } from '../../src/lib/charts/funnel.ts';
 import { drawn, marksOf, textsOf } from './marks.ts';
@@ -30,5 +31,25 @@ describe('funnelChart', () => {
 		const [bar] = marksOf(funnelChart(rows), Plot.BarX);
 		expect(bar.data).toEqual([rows[0], rows[1], rows[3]]);
 		expect(bar.data[0]).toBe(rows[0]); // a click yields the row itself
+	});
+
+	it('keeps the bars at least 80 px wide on a narrow chart, wrapping long labels instead', () => {
+		const steps: FunnelRow[] = [
+			{ step: 'referred', label: 'Referred', count: 120, share: 1 },
+			{ step: 'goals_met', label: 'Discharged with goals met', count: 40, share: 0.33 }
+		];
+		// 12 + 25 characters at 7 px: 187 px of labels, 100 px of end labels.
+		const wide = funnelChart(steps, { width: 640 });
+		expect(wide.marginLeft).toBe(187);
+		expect(wide.marks.length).toBe(funnelChart(rows).marks.length);
+		// At 280 px that left the bars -7 px (an invalid SVG width, as Chromium said at 320 px).
+		const narrow = funnelChart(steps, { width: 280 });
+		expect(280 - narrow.marginLeft - narrow.marginRight).toBe(80);
+		// Drawn by Plot into a server-side document, as the command-line tool's report draws.
+		const { document } = parseHTML('<!doctype html><html><body></body></html>');
+		const figure = Plot.plot({ ...narrow, document });
+		expect(figure.querySelectorAll('g[aria-label="bar"] rect').length).toBe(2);
+		for (const rect of figure.querySelectorAll('g[aria-label="bar"] rect'))
+			expect(Number(rect.getAttribute('width'))).toBeGreaterThan(0);
 	});
 });
