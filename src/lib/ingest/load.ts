@@ -65,11 +65,7 @@ export async function loadFiles(
 	profile?: Profile,
 	onStep: (step: string) => void = () => {}
 ): Promise<ImportReport> {
-	const before = new Set(
-		(await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()')).map(
-			(t) => t.name
-		)
-	);
+	const before = await tableNames(db);
 	// Replacing a dataset runs in one transaction, rolled back on failure. The first load does
 	// not need one (a transaction costs 4-5 s and 600 MB at 1M rows): on failure, every table it
 	// made is dropped.
@@ -81,13 +77,22 @@ export async function loadFiles(
 		return report;
 	} catch (e) {
 		if (replacing) await db.exec('ROLLBACK').catch(() => {});
-		else await dropNew(db, before).catch(() => {});
+		else await dropTablesNotIn(db, before).catch(() => {});
 		throw e;
 	}
 }
 
-// Drop the tables a failed first load made (the raw tables of prepared files were there before).
-async function dropNew(db: Db, before: Set<string>): Promise<void> {
+/** The names of the database's tables, temporary ones too. */
+export async function tableNames(db: Db): Promise<Set<string>> {
+	const tables = await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()');
+	return new Set(tables.map((t) => t.name));
+}
+
+/**
+ * Drop every table not in `before`: what a failed first load made (the raw tables of prepared
+ * files were there before), or all the warm-up made.
+ */
+export async function dropTablesNotIn(db: Db, before: Set<string>): Promise<void> {
 	const now = await db.query<{ name: string; temporary: boolean }>(
 		'SELECT table_name AS name, temporary FROM duckdb_tables()'
 	);

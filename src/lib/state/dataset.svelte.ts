@@ -4,8 +4,8 @@ import type { TableName } from '$lib/contract/tables.ts';
 import { getDb } from '$lib/db/browser.ts';
 import { isOutOfMemory } from '$lib/db/out-of-memory.ts';
 import type { Sql } from '$lib/db/sql.ts';
-import type { Row } from '$lib/db/types.ts';
-import type { InputFile } from '$lib/ingest/input.ts';
+import type { Db, Row } from '$lib/db/types.ts';
+import { fromBrowserFile, type InputFile } from '$lib/ingest/input.ts';
 import { installMacros, loadFiles } from '$lib/ingest/load.ts';
 import { mapHeaders, type Target } from '$lib/ingest/mapping.ts';
 import {
@@ -19,14 +19,56 @@ import {
 import type { ImportReport } from '$lib/ingest/report.ts';
 import { dropRawSql } from '$lib/ingest/stage.ts';
 import { outOfMemoryMessage, tooLargeForTab } from '$lib/ingest/tab-limit.ts';
+import { warmUp } from '$lib/ingest/warm-up.ts';
 
 type Status = 'empty' | 'reading' | 'review' | 'loading' | 'loaded';
 
-let macros: Promise<void> | undefined;
+let engine: Promise<Db> | undefined;
+
+/** The page's database with its macros installed: started on first call (at page mount). */
+function engineReady(): Promise<Db> {
+	engine ??= (async () => {
+		const instance = await getDb();
+		await installMacros(instance);
+		return instance;
+	})();
+	engine.catch(() => (engine = undefined));
+	return engine;
+}
+
+let warming: { stop: AbortController; done: Promise<void> } | undefined;
+
+/**
+ * Warm the engine up on a tiny export while the user chooses a file (ingest/warm-up.ts); resolves
+ * when it is done or was stopped (marked `sp:warm-up-done` or `sp:warm-up-stopped`). Once only. A
+ * failed warm-up costs only the time it would have saved (it is logged); the database is left as
+ * it was either way.
+ */
+export function warmEngine(): Promise<void> {
+	if (warming) return warming.done;
+	const stop = new AbortController();
+	const asFile = (name: string, text: string) =>
+		fromBrowserFile(new File([text], name, { type: 'text/csv' }));
+	// An engine that does not start rejects, as before; a warm-up that fails only says so.
+	const done = engineReady().then((instance) =>
+		warmUp(instance, asFile, stop.signal).then(
+			() => {
+				performance.mark(stop.signal.aborted ? 'sp:warm-up-stopped' : 'sp:warm-up-done');
+			},
+			(e: unknown) => console.error('The engine warm-up failed:', e)
+		)
+	);
+	warming = { stop, done };
+	return done;
+}
+
+// The database for the user's files: a warm-up still running stops at its next statement.
 async function db() {
-	const instance = await getDb();
-	macros ??= installMacros(instance);
-	await macros;
+	const instance = await engineReady();
+	if (warming) {
+		warming.stop.abort();
+		await warming.done.catch(() => {});
+	}
 	return instance;
 }
 
