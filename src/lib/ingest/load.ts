@@ -93,12 +93,9 @@ export async function tableNames(db: Db): Promise<Set<string>> {
  * files were there before), or all the warm-up made.
  */
 export async function dropTablesNotIn(db: Db, before: Set<string>): Promise<void> {
-	const now = await db.query<{ name: string; temporary: boolean }>(
-		'SELECT table_name AS name, temporary FROM duckdb_tables()'
-	);
-	const made = now.filter((t) => !before.has(t.name));
+	const made = [...(await tableNames(db))].filter((name) => !before.has(name));
 	if (made.length) {
-		await db.exec(made.map((t) => `DROP TABLE IF EXISTS ${ident(t.name).text};`).join('\n'));
+		await db.exec(made.map((name) => `DROP TABLE IF EXISTS ${ident(name).text};`).join('\n'));
 	}
 }
 

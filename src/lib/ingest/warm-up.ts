@@ -3,7 +3,7 @@
 // calls it: the first import in a tab paid for compiling every part of DuckDB it used, in the
 // middle of the import. Running the import and the Reach page's queries once on a few rows
 // compiles those parts before the user's file arrives. Nothing of it is kept.
-import { figureSetup } from '../cli/figures.ts';
+import { asOfDate, figureSetup } from '../cli/figures.ts';
 import type { Db } from '../db/types.ts';
 import { figureInput, pages, figure } from '../figures/catalogue/index.ts';
 import { runFigures } from '../figures/catalogue/run.ts';
@@ -36,8 +36,8 @@ const practices = `practice,pcn,list_size
 North Surgery,North PCN,11200
 South Surgery,South PCN,9800`;
 
-/** The warm-up's files: the four tables of the data contract, a few rows each. */
-export const warmUpFiles: { name: string; text: string }[] = [
+// The warm-up's files: the four tables of the data contract, a few rows each.
+const warmUpFiles: { name: string; text: string }[] = [
 	{ name: 'warm-up-referrals.csv', text: referrals },
 	{ name: 'warm-up-outcomes.csv', text: outcomes },
 	{ name: 'warm-up-onward-referrals.csv', text: onward },
@@ -83,7 +83,8 @@ export async function warmUp(
 			files.push(prepared);
 		}
 		await loadFiles(warm, files);
-		const input = figureInput(noFilters, await figureSetup(warm, '2025-03-31'));
+		// As the page reads its setup after a load: the latest date, then the filter options.
+		const input = figureInput(noFilters, await figureSetup(warm, await asOfDate(warm)));
 		await run(warm, headQuery(input));
 		await runFigures(
 			(q) => run(warm, q),
