@@ -98,12 +98,8 @@ function phases({ events, plots, referrals, ...raw }: Raw): BrowserStep {
 	};
 }
 
-/** Load the file in a fresh page (its cache empty), then make each change and time it. */
-export async function browserSteps(page: Page, appUrl: string, path: string, steps: Step[]) {
-	const loaded = await browserRun(page, appUrl, path);
-	await page.getByTestId('figures').waitFor();
-	await page.evaluate(watch);
-	await page.waitForTimeout(1000); // let the opening view settle
+/** Make each change in the page already open (its `watch` set) and time it. */
+export async function changeSteps(page: Page, steps: Step[]) {
 	const out: BrowserStep[] = [];
 	for (const step of steps) {
 		const r = phases(await page.evaluate<Raw>(change(step.dom)));
@@ -112,5 +108,30 @@ export async function browserSteps(page: Page, appUrl: string, path: string, ste
 		out.push(r);
 		await page.waitForTimeout(300); // a user's pause between changes
 	}
-	return { import: loaded.import, steps: out };
+	return out;
+}
+
+/**
+ * Load the file in a fresh page (its cache empty), open the page named (Reach unless named) from
+ * the site's menu, as a user would, then make each change and time it.
+ */
+export async function browserSteps(
+	page: Page,
+	appUrl: string,
+	path: string,
+	steps: Step[],
+	pageName = 'reach'
+) {
+	const loaded = await browserRun(page, appUrl, path);
+	if (pageName !== 'reach') {
+		await page.locator(`header nav a[href^="/${pageName}"]`).click();
+		await page.waitForURL(new RegExp(`/${pageName}`));
+	}
+	// Drawn at least once, and not working on a view.
+	await page
+		.locator('[data-testid=figures][aria-busy=false]:not([data-drawn="0"])')
+		.waitFor({ timeout: 600_000 });
+	await page.evaluate(watch);
+	await page.waitForTimeout(1000); // let the opening view settle
+	return { import: loaded.import, steps: await changeSteps(page, steps) };
 }

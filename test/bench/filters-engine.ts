@@ -1,6 +1,9 @@
 import type { Db, Row } from '../../src/lib/db/types.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { figureInput, pages } from '../../src/lib/figures/catalogue/index.ts';
+
+/** A page of figures the benchmark changes filters on. */
+export type PageName = keyof typeof pages;
 import { queryKey } from '../../src/lib/figures/catalogue/run.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { run } from '../../src/lib/metrics/run.ts';
@@ -24,17 +27,21 @@ export interface EngineStep {
 }
 
 /**
- * The Reach page's queries for each step (the frame's head and previous period, then the
+ * A page's queries (Reach unless named) for each step (the frame's head and previous period, then the
  * layout's distinct queries: see pageQueries), one after another as the page runs them, with the
  * page's result cache mimicked: a query already run for an earlier view (from the opening view
  * on) is not run again, as the browser would not run it.
  */
-export async function engineSteps(db: Db, steps: Step[]): Promise<EngineStep[]> {
+export async function engineSteps(
+	db: Db,
+	steps: Step[],
+	pageName: PageName = 'reach'
+): Promise<EngineStep[]> {
 	const setup = await benchSetup(db);
 	const seen = new Map<string, number>();
 	const runView = async (filters: Step['filters']): Promise<EngineStep> => {
 		const out: EngineStep = { ms: 0, queries: {}, cached: 0, referrals: NaN };
-		for (const [name, q] of pageQueries(pages.reach, figureInput(filters, setup))) {
+		for (const [name, q] of pageQueries(pages[pageName], figureInput(filters, setup))) {
 			const key = queryKey(q);
 			let n = seen.get(key);
 			if (n === undefined) {

@@ -7,10 +7,10 @@ import { ensureChromium, openBrowser } from '../e2e/chromium.ts';
 import { serveBuild } from '../e2e/server.ts';
 import { filterSteps, type Step } from './filter-steps.ts';
 import { browserSteps, type BrowserStep } from './filters-browser.ts';
-import { engineSteps, importFile, type EngineStep } from './filters-engine.ts';
+import { engineSteps, importFile, type EngineStep, type PageName } from './filters-engine.ts';
 import { ensureSample, median, p95 } from './stats.ts';
 
-/** Issue 13's target: from a filter change to every Reach figure redrawn, at 1M rows. */
+/** Issue 13's target: from a filter change to every figure of the page redrawn, at 1M rows (set for Reach). */
 const targetMs = 100;
 const r = (ms: number) => Math.round(ms);
 type Runs = { browser: BrowserStep[][]; wasm: EngineStep[][]; native: EngineStep[][] };
@@ -45,7 +45,7 @@ function split(x: BrowserStep) {
 	};
 }
 
-function summarise(steps: Step[], runs: Runs) {
+function summarise(pageName: PageName, steps: Step[], runs: Runs) {
 	const way = (w: Way) => {
 		const perRun = over(runs, w, steps, (x) => x.ms);
 		const all = perRun.flat();
@@ -61,6 +61,7 @@ function summarise(steps: Step[], runs: Runs) {
 	const at = <W extends Way>(w: W, j: number) => (runs[w] as Of<W>[][]).map((run) => run[j]);
 	const med = (xs: number[]) => r(median(xs));
 	return {
+		page: pageName,
 		runs: runs.browser.length,
 		target_ms: targetMs,
 		met: browser.median_ms <= targetMs && browser.p95_ms <= 150,
@@ -103,10 +104,17 @@ function summarise(steps: Step[], runs: Runs) {
 }
 
 /**
- * Filter changes on the Reach page, `runs` times: in the browser, from the change to every
- * chart on screen; then the same queries in duckdb-wasm in Node and in native DuckDB.
+ * Filter changes on a page of figures (Reach unless named), `runs` times: in the browser, from
+ * the change to every chart on screen; then the same queries in duckdb-wasm in Node and in
+ * native DuckDB.
  */
-export async function filtersBench(page: Page, appUrl: string, path: string, runs: number) {
+export async function filtersBench(
+	page: Page,
+	appUrl: string,
+	path: string,
+	runs: number,
+	pageName: PageName = 'reach'
+) {
 	const native = await createNodeDb();
 	const wasm = await createWasmNodeDb();
 	try {
@@ -116,26 +124,27 @@ export async function filtersBench(page: Page, appUrl: string, path: string, run
 		const out: Runs = { browser: [], wasm: [], native: [] };
 		for (let i = 0; i < runs; i++) {
 			// Interleaved, so the machine's noise falls on all three alike.
-			out.native.push(await engineSteps(native, steps));
-			out.wasm.push(await engineSteps(wasm, steps));
-			out.browser.push((await browserSteps(page, appUrl, path, steps)).steps);
+			out.native.push(await engineSteps(native, steps, pageName));
+			out.wasm.push(await engineSteps(wasm, steps, pageName));
+			out.browser.push((await browserSteps(page, appUrl, path, steps, pageName)).steps);
 			steps.forEach((s, j) => {
 				const n = [out.browser, out.wasm, out.native].map((w) => w[i][j].referrals);
 				if (new Set(n).size > 1) throw new Error(`${s.label}: referrals ${n.join(' ≠ ')}`);
 			});
 			const m = (w: Way) => r(median(over(out, w, steps, (x) => x.ms)[i]));
 			console.log(
-				`filters run ${i + 1}: median change browser ${m('browser')} ms, wasm ${m('wasm')} ms, native ${m('native')} ms`
+				`${pageName} filters run ${i + 1}: median change browser ${m('browser')} ms, wasm ${m('wasm')} ms, native ${m('native')} ms`
 			);
 		}
-		return summarise(steps, out);
+		return summarise(pageName, steps, out);
 	} finally {
 		wasm.close();
 		await native.close();
 	}
 }
 
-// npx tsx test/bench/filters.ts [--rows 1M|100k] [--runs 3]: this part alone, on the last build.
+// npx tsx test/bench/filters.ts [--rows 1M|100k] [--runs 3] [--page reach|referrals|outcomes|journeys|compare]:
+// this part alone, on the last build.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const arg = (name: string, fallback: string) => {
 		const i = process.argv.indexOf(`--${name}`);
@@ -147,10 +156,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const { url, server } = await serveBuild();
 	const browser = await openBrowser(url);
 	try {
-		const result = await filtersBench(browser.page, url, path, Number(arg('runs', '3')));
+		const pageName = arg('page', 'reach') as PageName;
+		const result = await filtersBench(browser.page, url, path, Number(arg('runs', '3')), pageName);
 		if (browser.foreign.length) throw new Error(`requests left: ${browser.foreign.join(', ')}`);
 		mkdirSync('test/bench/out', { recursive: true });
-		writeFileSync(`test/bench/out/filters-${rows}.json`, JSON.stringify(result, null, 2));
+		const name = pageName === 'reach' ? rows : `${pageName}-${rows}`;
+		writeFileSync(`test/bench/out/filters-${name}.json`, JSON.stringify(result, null, 2));
 		console.table(result.steps);
 		console.log(JSON.stringify({ ...result, steps: undefined }, null, 2));
 	} finally {

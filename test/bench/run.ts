@@ -10,7 +10,8 @@ import { plainJsRun } from './plain-js.ts';
 import { ensureSample, median } from './stats.ts';
 
 // npm run bench: import + overview figures at 100k and 1M rows, three ways, medians of several
-// runs; then filter changes on the Reach page at 1M (test/bench/filters.ts, also run alone); then
+// runs; then filter changes on the Reach page at 1M (test/bench/filters.ts, also run alone), and
+// on every page of figures at 100k and 1M (the same, `--page`); then
 // every page in the engines at 100k and 1M (test/bench/pages.ts, also run alone); last, 1M and
 // 5M in the browser with memory (test/bench/big.ts, also run alone; a fresh browser each).
 const sizes = [
@@ -61,9 +62,30 @@ try {
 	const { steps, ...filters } = await filtersBench(browser.page, url, ensureSample('1M'), 3);
 	results['1M filter changes'] = filters;
 	console.table(steps);
-	// Every page's opening view and 20 changes in the engines, the import step by step, memory.
-	for (const rows of ['100k', '1M']) results[`${rows} pages (engines)`] = await pagesBench(rows);
 	mkdirSync('test/bench/out', { recursive: true });
+	const save = () => writeFileSync('test/bench/out/results.json', JSON.stringify(results, null, 2));
+	save(); // each part as it ends, so a long run's early parts are kept
+	// Every page of figures, in the browser and the engines: 3 runs at 100k, 2 at 1M.
+	for (const rows of ['100k', '1M']) {
+		for (const name of ['reach', 'referrals', 'outcomes', 'journeys', 'compare'] as const) {
+			if (rows === '1M' && name === 'reach') continue; // above, with 3 runs
+			const runs = rows === '1M' ? 2 : 3;
+			const { steps: _, ...out } = await filtersBench(
+				browser.page,
+				url,
+				ensureSample(rows),
+				runs,
+				name
+			);
+			results[`${rows} filter changes, ${name}`] = out;
+			save();
+		}
+	}
+	// Every page's opening view and 20 changes in the engines, the import step by step, memory.
+	for (const rows of ['100k', '1M']) {
+		results[`${rows} pages (engines)`] = await pagesBench(rows);
+		save();
+	}
 	writeFileSync('test/bench/out/filters-1M.json', JSON.stringify({ ...filters, steps }, null, 2));
 	results['1M and 5M in the browser'] = await bigBench(url, ['1M', '5M'], 1, 20 * 60_000);
 } finally {
