@@ -10,6 +10,11 @@ export interface BrowserStep {
 	changed: number;
 	/** DuckDB's worker's last reply before the figures updated (the queries' answers). */
 	answered: number;
+	/**
+	 * Of the time to the answers, how long a request to a worker was outstanding (sent, not yet
+	 * answered): the worker's own time, with the message passing. The rest is this page's thread.
+	 */
+	inWorker: number;
 	/** `data-drawn` set: the results were taken and the page's text and tables updated. */
 	updated: number;
 	/** Each chart's drawing after that, by title, in the order drawn (its own ms). */
@@ -21,12 +26,18 @@ export interface BrowserStep {
 }
 
 // Scripts run in the page as strings (tsx would wrap a function's helpers in its own __name()).
-// Once per page: note each reply from a worker, `data-drawn` being set and each chart going in.
+// Once per page: note each message to a worker and each reply, `data-drawn` being set and each
+// chart going in.
 const watch = `(() => {
 	window.__bench = [];
 	const note = (name) => window.__bench.push({ t: performance.now(), name });
 	const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data');
 	const replies = new WeakSet();
+	const post = Worker.prototype.postMessage;
+	Worker.prototype.postMessage = function (...args) {
+		note('send');
+		return post.apply(this, args);
+	};
 	Object.defineProperty(MessageEvent.prototype, 'data', { ...data, get() {
 		if (this.target instanceof Worker && !replies.has(this)) replies.add(this), note('reply');
 		return data.get.call(this);
@@ -75,7 +86,10 @@ const change = (dom: Step['dom']) => `(async (dom) => {
 	};
 })(${JSON.stringify(dom)})`;
 
-type Raw = Omit<BrowserStep, 'answered' | 'updated' | 'charts' | 'early' | 'referrals'> & {
+type Raw = Omit<
+	BrowserStep,
+	'answered' | 'inWorker' | 'updated' | 'charts' | 'early' | 'referrals'
+> & {
 	events: { t: number; name: string }[];
 	plots: number;
 	referrals: string;
@@ -86,14 +100,23 @@ function phases({ events, plots, referrals, ...raw }: Raw): BrowserStep {
 	const updated = events[i].t;
 	const before = events.slice(0, i);
 	const replies = before.filter((e) => e.name === 'reply');
-	const after = events.slice(i + 1).filter((e) => e.name !== 'reply');
+	const after = events.slice(i + 1).filter((e) => e.name !== 'reply' && e.name !== 'send');
+	// The time with at least one request outstanding: each request has one reply.
+	let open = 0;
+	let since = 0;
+	let inWorker = 0;
+	for (const e of before) {
+		if (e.name === 'send' && open++ === 0) since = e.t;
+		if (e.name === 'reply' && open > 0 && --open === 0) inWorker += e.t - since;
+	}
 	if (after.length !== plots) throw new Error(`${after.length} of ${plots} charts drawn in time`);
 	return {
 		...raw,
 		answered: replies.length ? replies[replies.length - 1].t : raw.changed,
+		inWorker,
 		updated,
 		charts: after.map((e, j) => [e.name, e.t - (j ? after[j - 1].t : updated)]),
-		early: before.length - replies.length,
+		early: before.filter((e) => e.name !== 'reply' && e.name !== 'send').length,
 		referrals: Number(referrals.replace(/,/g, ''))
 	};
 }

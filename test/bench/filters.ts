@@ -39,6 +39,7 @@ function split(x: BrowserStep) {
 	return {
 		to_changed: x.changed,
 		queries: x.answered - x.changed,
+		in_worker: x.inWorker,
 		update: x.updated - x.answered,
 		charts,
 		paint: x.ms - x.updated - charts
@@ -91,6 +92,7 @@ function summarise(pageName: PageName, steps: Step[], runs: Runs) {
 				each_run: b.map((x) => r(x.ms)).join(' '),
 				to_changed: part('to_changed'),
 				queries: part('queries'),
+				in_worker: part('in_worker'),
 				update: part('update'),
 				charts: part('charts'),
 				paint: part('paint'),
