@@ -1,5 +1,8 @@
 import type { Sql } from '$lib/db/sql.ts';
 import type { Row } from '$lib/db/types.ts';
+import { createViewKeeper, queryKey, type ResultsByKey } from '$lib/figures/catalogue/run.ts';
+import type { AnyFigure, FigureInput } from '$lib/figures/catalogue/types.ts';
+import type { FigureView } from '$lib/figures/figure.ts';
 import type { Results } from '$lib/metrics/run.ts';
 import { dataset, query } from './dataset.svelte.ts';
 
@@ -15,7 +18,7 @@ function cached<R extends Row>(q: Sql<R>): Promise<R[]> {
 		cache.clear();
 		cachedVersion = dataset.version;
 	}
-	const key = `${q.text}\u0000${JSON.stringify(q.params)}`;
+	const key = queryKey(q);
 	const hit = cache.get(key);
 	// The key is the SQL and its parameters, so a hit holds the rows of this very query.
 	if (hit) return hit as Promise<R[]>;
@@ -59,4 +62,19 @@ export function createQueryRunner() {
 		// Each key holds the rows of its own query, as `Results` says.
 		return ticket === latest ? (out as Results<Q>) : null;
 	};
+}
+
+const keeper = createViewKeeper();
+
+/**
+ * The figures' views as `figureViews` works them out, but a view seen before in the loaded
+ * dataset is not worked out again (see `createViewKeeper`).
+ */
+export function keptViews(
+	figures: AnyFigure[],
+	queries: Map<string, Record<string, Sql | null>>,
+	results: ResultsByKey,
+	input: FigureInput
+): Record<string, FigureView | null> {
+	return keeper(dataset.version, figures, queries, results, input);
 }
