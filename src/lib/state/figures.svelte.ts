@@ -1,8 +1,6 @@
 import type { Sql } from '$lib/db/sql.ts';
 import type { Row } from '$lib/db/types.ts';
-import { createViewKeeper, queryKey, type ResultsByKey } from '$lib/figures/catalogue/run.ts';
-import type { AnyFigure, FigureInput } from '$lib/figures/catalogue/types.ts';
-import type { FigureView } from '$lib/figures/figure.ts';
+import { createViewKeeper, queryKey } from '$lib/figures/catalogue/run.ts';
 import type { Results } from '$lib/metrics/run.ts';
 import { dataset, query } from './dataset.svelte.ts';
 
@@ -64,17 +62,8 @@ export function createQueryRunner() {
 	};
 }
 
-const keeper = createViewKeeper();
-
 /**
- * The figures' views as `figureViews` works them out, but a view seen before in the loaded
- * dataset is not worked out again (see `createViewKeeper`).
+ * The figures' views as `figureViews` works them out, but a view seen before, from the same rows
+ * of the cache above, is not worked out again (`createViewKeeper`).
  */
-export function keptViews(
-	figures: AnyFigure[],
-	queries: Map<string, Record<string, Sql | null>>,
-	results: ResultsByKey,
-	input: FigureInput
-): Record<string, FigureView | null> {
-	return keeper(dataset.version, figures, queries, results, input);
-}
+export const keptViews = createViewKeeper();
