@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { browserRun } from './browser.ts';
 import type { Step } from './filter-steps.ts';
+import type { PageName } from './page-queries.ts';
 
 /** One change in the page: when each thing happened, in ms from the change. */
 export interface BrowserStep {
@@ -143,7 +144,7 @@ export async function browserSteps(
 	appUrl: string,
 	path: string,
 	steps: Step[],
-	pageName = 'reach'
+	pageName: PageName = 'reach'
 ) {
 	const loaded = await browserRun(page, appUrl, path);
 	if (pageName !== 'reach') {

@@ -1,14 +1,11 @@
 import type { Db, Row } from '../../src/lib/db/types.ts';
 import { importFiles } from '../../src/lib/ingest/import-files.ts';
 import { figureInput, pages } from '../../src/lib/figures/catalogue/index.ts';
-
-/** A page of figures the benchmark changes filters on. */
-export type PageName = keyof typeof pages;
 import { queryKey } from '../../src/lib/figures/catalogue/run.ts';
 import { noFilters } from '../../src/lib/metrics/filters.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 import type { Step } from './filter-steps.ts';
-import { benchSetup, pageQueries } from './page-queries.ts';
+import { benchSetup, pageQueries, type PageName } from './page-queries.ts';
 
 /** Import a file as the command-line tool does; returns the milliseconds it took. */
 export async function importFile(db: Db, path: string): Promise<number> {

@@ -7,7 +7,8 @@ import { ensureChromium, openBrowser } from '../e2e/chromium.ts';
 import { serveBuild } from '../e2e/server.ts';
 import { filterSteps, type Step } from './filter-steps.ts';
 import { browserSteps, type BrowserStep } from './filters-browser.ts';
-import { engineSteps, importFile, type EngineStep, type PageName } from './filters-engine.ts';
+import { engineSteps, importFile, type EngineStep } from './filters-engine.ts';
+import { pageNamed, type PageName } from './page-queries.ts';
 import { ensureSample, median, p95 } from './stats.ts';
 
 /** Issue 13's target: from a filter change to every figure of the page redrawn, at 1M rows (set for Reach). */
@@ -158,7 +159,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const { url, server } = await serveBuild();
 	const browser = await openBrowser(url);
 	try {
-		const pageName = arg('page', 'reach') as PageName;
+		const pageName = pageNamed(arg('page', 'reach'));
 		const result = await filtersBench(browser.page, url, path, Number(arg('runs', '3')), pageName);
 		if (browser.foreign.length) throw new Error(`requests left: ${browser.foreign.join(', ')}`);
 		mkdirSync('test/bench/out', { recursive: true });

@@ -15,6 +15,18 @@ import { previousPeriod, type Filters } from '../../src/lib/metrics/filters.ts';
 import { totals } from '../../src/lib/metrics/reach.ts';
 import { run } from '../../src/lib/metrics/run.ts';
 
+/** A page of figures the benchmarks time. */
+export type PageName = keyof typeof pages;
+
+/** Every page of figures, in the site's order. */
+export const allPages = Object.keys(pages) as PageName[];
+
+/** A page named on the command line, or a message listing the pages there are. */
+export function pageNamed(name: string): PageName {
+	if (Object.hasOwn(pages, name)) return name as PageName;
+	throw new Error(`no page of figures named ${name}: one of ${allPages.join(', ')}`);
+}
+
 /** What the pages know about a loaded database besides the filters, at its latest date. */
 export async function benchSetup(db: Db): Promise<FigureSetup> {
 	return figureSetup(db, await asOfDate(db));

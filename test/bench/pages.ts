@@ -15,10 +15,9 @@ import { createWasmNodeDb } from '../db/wasm-node-db.ts';
 import { filterSteps } from './filter-steps.ts';
 import { importFile } from './filters-engine.ts';
 import { scoresSql } from './outcome-journey-pages.ts';
-import { benchSetup, pageQueries } from './page-queries.ts';
+import { allPages, benchSetup, pageNamed, pageQueries, type PageName } from './page-queries.ts';
 import { ensureSample, median, p95 } from './stats.ts';
 
-type PageName = keyof typeof pages;
 const r = (x: number) => Math.round(x);
 
 // Every statement's time, grouped by what it does (its first words, tables named).
@@ -59,8 +58,6 @@ function timed(db: Db, steps: Map<string, number>): Db {
 		unregister: db.unregister.bind(db)
 	};
 }
-
-const allPages: PageName[] = ['reach', 'referrals', 'outcomes', 'journeys', 'compare'];
 
 const settingsOf = (page: PageName) =>
 	page === 'compare' ? { by: 'pcn' as const } : ({} as Record<string, never>);
@@ -154,7 +151,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 		const i = process.argv.indexOf(`--${name}`);
 		return i === -1 ? fallback : process.argv[i + 1];
 	};
-	const only = arg('pages', 'reach,referrals,outcomes,journeys,compare').split(',') as PageName[];
+	const only = arg('pages', 'reach,referrals,outcomes,journeys,compare').split(',').map(pageNamed);
 	const results: Record<string, unknown> = {};
 	for (const rows of arg('rows', '100k,1M').split(','))
 		results[rows] = await pagesBench(rows, only);

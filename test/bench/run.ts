@@ -5,6 +5,7 @@ import { bigBench } from './big.ts';
 import { browserRun } from './browser.ts';
 import { filtersBench } from './filters.ts';
 import { nativeRun } from './native.ts';
+import { allPages } from './page-queries.ts';
 import { pagesBench } from './pages.ts';
 import { plainJsRun } from './plain-js.ts';
 import { ensureSample, median } from './stats.ts';
@@ -67,7 +68,7 @@ try {
 	save(); // each part as it ends, so a long run's early parts are kept
 	// Every page of figures, in the browser and the engines: 3 runs at 100k, 2 at 1M.
 	for (const rows of ['100k', '1M']) {
-		for (const name of ['reach', 'referrals', 'outcomes', 'journeys', 'compare'] as const) {
+		for (const name of allPages) {
 			if (rows === '1M' && name === 'reach') continue; // above, with 3 runs
 			const runs = rows === '1M' ? 2 : 3;
 			const { steps: _, ...out } = await filtersBench(

@@ -73,12 +73,12 @@ export function createViewKeeper() {
 			// Kept only when every query's rows are to hand, and there is at least one: a view with
 			// no rows (a figure without a query now) is cheap, and nothing ties it to a dataset.
 			const known = rows.some(Boolean) && named.every((q, i) => !q || rows[i]);
-			const key = `${f.id} ${rows.map((r) => (r ? idOf(r) : 0)).join(' ')}`;
-			let view = known ? kept.get(key + inputKey) : undefined;
+			const key = `${f.id} ${rows.map((r) => (r ? idOf(r) : 0)).join(' ')} ${inputKey}`;
+			let view = known ? kept.get(key) : undefined;
 			if (view === undefined) {
 				view = figureViews([f], queries, results, input)[f.id];
 				if (kept.size >= 300) kept.clear();
-				if (known) kept.set(key + inputKey, view);
+				if (known) kept.set(key, view);
 			}
 			out[f.id] = view;
 		}
